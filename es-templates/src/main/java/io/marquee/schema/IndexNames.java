@@ -1,0 +1,61 @@
+package io.marquee.schema;
+
+import java.util.Objects;
+import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The names of every index, alias and template of one Marquee deployment. A prefix keeps deployments
+ * (and test classes sharing one cluster) apart; production uses the empty prefix.
+ */
+public record IndexNames(String prefix) {
+
+    private static final Pattern VALID_PREFIX = Pattern.compile("[a-z0-9][a-z0-9_-]*-|");
+
+    public IndexNames {
+        Objects.requireNonNull(prefix, "prefix");
+        if (!VALID_PREFIX.matcher(prefix).matches()) {
+            throw new IllegalArgumentException("Index prefix must be empty or lowercase and end with '-': " + prefix);
+        }
+    }
+
+    public static IndexNames defaults() {
+        return new IndexNames("");
+    }
+
+    /** The alias every search reads through. */
+    public String readAlias() {
+        return prefix + "movies";
+    }
+
+    /** The alias every write goes through; it points at exactly one index, marked {@code is_write_index}. */
+    public String writeAlias() {
+        return prefix + "movies-write";
+    }
+
+    public String versionedIndex(int version) {
+        if (version < 1) {
+            throw new IllegalArgumentException("Index versions start at 1: " + version);
+        }
+        return prefix + "movies-v" + version;
+    }
+
+    public String indexPattern() {
+        return prefix + "movies-v*";
+    }
+
+    public String indexTemplate() {
+        return prefix + "movies";
+    }
+
+    public String componentTemplate(String name) {
+        return prefix + name;
+    }
+
+    /** The version of a concrete index of this deployment, or empty when the name is not one of ours. */
+    public OptionalInt versionOf(String index) {
+        Matcher matcher = Pattern.compile(Pattern.quote(prefix + "movies-v") + "(\\d+)").matcher(index);
+        return matcher.matches() ? OptionalInt.of(Integer.parseInt(matcher.group(1))) : OptionalInt.empty();
+    }
+}

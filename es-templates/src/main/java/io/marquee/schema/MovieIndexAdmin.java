@@ -1,0 +1,152 @@
+package io.marquee.schema;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.HealthStatus;
+import co.elastic.clients.elasticsearch.indices.get_alias.IndexAliases;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Installs the schema templates and manages the versioned indices behind the aliases. Every operation is
+ * idempotent, so the indexer, a Kubernetes Job and the tests can all call {@link #bootstrap()} safely.
+ */
+public final class MovieIndexAdmin {
+
+    private static final Logger log = LoggerFactory.getLogger(MovieIndexAdmin.class);
+
+    private final ElasticsearchClient client;
+    private final IndexNames names;
+    private final SchemaTemplates templates;
+
+    public MovieIndexAdmin(ElasticsearchClient client, IndexNames names) {
+        this.client = client;
+        this.names = names;
+        this.templates = new SchemaTemplates(names);
+    }
+
+    public IndexNames names() {
+        return names;
+    }
+
+    /** Puts the component templates and the index template; later versions of the files replace earlier ones. */
+    public void installTemplates() {
+        call(() -> {
+            for (Map.Entry<String, String> component : templates.componentTemplates().entrySet()) {
+                client.cluster().putComponentTemplate(r -> r.name(component.getKey())
+                        .withJson(new StringReader(component.getValue())));
+            }
+            client.indices().putIndexTemplate(r -> r.name(names.indexTemplate())
+                    .withJson(new StringReader(templates.indexTemplate())));
+            return null;
+        });
+    }
+
+    /**
+     * Installs the templates and, on a cluster without the read alias, creates {@code movies-v1} with both
+     * aliases in one request, so no reader ever sees one alias without the other.
+     */
+    public Bootstrap bootstrap() {
+        installTemplates();
+        Optional<String> existing = readIndex();
+        if (existing.isPresent()) {
+            return new Bootstrap(existing.get(), false);
+        }
+        String first = names.versionedIndex(1);
+        try {
+            call(() -> client.indices().create(r -> r.index(first)
+                    .aliases(names.readAlias(), a -> a)
+                    .aliases(names.writeAlias(), a -> a.isWriteIndex(true))));
+            client.cluster().health(h -> h.index(first).waitForStatus(HealthStatus.Yellow));
+            log.info("Created index {} behind aliases {} and {}", first, names.readAlias(), names.writeAlias());
+            return new Bootstrap(first, true);
+        }
+        catch (ElasticsearchException ex) {
+            // Another bootstrapper won the race; what matters is that the aliases now exist.
+            if ("resource_already_exists_exception".equals(ex.error().type())) {
+                return new Bootstrap(readIndex().orElseThrow(() -> ex), false);
+            }
+            throw ex;
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    /** The concrete index the read alias points to, if the alias exists. */
+    public Optional<String> readIndex() {
+        return aliasTarget(names.readAlias());
+    }
+
+    /** The concrete index the write alias writes to, if the alias exists. */
+    public Optional<String> writeIndex() {
+        return aliasTarget(names.writeAlias());
+    }
+
+    /** Makes recent writes visible to search; for loaders that report what they indexed, and for tests. */
+    public void refresh() {
+        call(() -> client.indices().refresh(r -> r.index(names.writeAlias())));
+    }
+
+    /** Removes every index and template of this deployment. For tests and throwaway local stacks only. */
+    public void deleteEverything() {
+        call(() -> {
+            // Concrete names, because clusters refuse wildcard deletes (action.destructive_requires_name).
+            List<String> indices = List.copyOf(client.indices().get(r -> r.index(names.indexPattern())
+                    .allowNoIndices(true).ignoreUnavailable(true)).result().keySet());
+            if (!indices.isEmpty()) {
+                client.indices().delete(r -> r.index(indices));
+            }
+            if (client.indices().existsIndexTemplate(r -> r.name(names.indexTemplate())).value()) {
+                client.indices().deleteIndexTemplate(r -> r.name(names.indexTemplate()));
+            }
+            for (String component : templates.componentTemplates().keySet()) {
+                if (client.cluster().existsComponentTemplate(r -> r.name(component)).value()) {
+                    client.cluster().deleteComponentTemplate(r -> r.name(component));
+                }
+            }
+            return null;
+        });
+    }
+
+    private Optional<String> aliasTarget(String alias) {
+        return call(() -> {
+            if (!client.indices().existsAlias(r -> r.name(alias)).value()) {
+                return Optional.empty();
+            }
+            Map<String, IndexAliases> byIndex = client.indices().getAlias(r -> r.name(alias)).result();
+            if (byIndex.size() == 1) {
+                return Optional.of(byIndex.keySet().iterator().next());
+            }
+            return byIndex.entrySet().stream()
+                    .filter(e -> Boolean.TRUE.equals(e.getValue().aliases().get(alias).isWriteIndex()))
+                    .map(Map.Entry::getKey)
+                    .findFirst();
+        });
+    }
+
+    private <T> T call(IoCall<T> call) {
+        try {
+            return call.run();
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("Elasticsearch unreachable: " + ex.getMessage(), ex);
+        }
+    }
+
+    @FunctionalInterface
+    private interface IoCall<T> {
+        T run() throws IOException;
+    }
+
+    /** The index the read alias points at after bootstrap, and whether this call created it. */
+    public record Bootstrap(String index, boolean created) {
+    }
+}

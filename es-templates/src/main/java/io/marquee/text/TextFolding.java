@@ -1,0 +1,59 @@
+package io.marquee.text;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Folds text to the form stored in the {@code *Folded} fields and used for every query against them.
+ * The core-only Elasticsearch distribution has no {@code asciifolding} filter, so folding lives here, in
+ * one place, and both sides of a match go through it.
+ */
+public final class TextFolding {
+
+    private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");
+    // "E.T." and "L.A." must fold to "et" and "la", not to the single letters a tokenizer would make of them.
+    private static final Pattern DOTTED_ACRONYM = Pattern.compile("(?<![\\p{L}\\p{N}])(?:\\p{L}\\.){2,}");
+    private static final Pattern APOSTROPHES = Pattern.compile("['’‘`´]");
+    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+    // Letters that Unicode decomposition leaves alone but readers treat as plain Latin letters.
+    private static final Map<Character, String> SPECIAL_LETTERS = Map.ofEntries(
+            Map.entry('ø', "o"), Map.entry('Ø', "o"), Map.entry('æ', "ae"), Map.entry('Æ', "ae"),
+            Map.entry('œ', "oe"), Map.entry('Œ', "oe"), Map.entry('ß', "ss"), Map.entry('ł', "l"),
+            Map.entry('Ł', "l"), Map.entry('đ', "d"), Map.entry('Đ', "d"), Map.entry('ð', "d"),
+            Map.entry('Ð', "d"), Map.entry('þ', "th"), Map.entry('Þ', "th"), Map.entry('ı', "i"),
+            Map.entry('ħ', "h"), Map.entry('Ħ', "h"));
+
+    private TextFolding() {
+    }
+
+    /**
+     * Folds accents, case and punctuation: {@code "Léon: The Professional"} becomes
+     * {@code "leon the professional"}. Returns an empty string for {@code null}.
+     */
+    public static String fold(String text) {
+        if (text == null || text.isEmpty()) {
+            return "";
+        }
+        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFKD);
+        String withoutMarks = COMBINING_MARKS.matcher(decomposed).replaceAll("");
+        StringBuilder latin = new StringBuilder(withoutMarks.length());
+        for (int i = 0; i < withoutMarks.length(); i++) {
+            char c = withoutMarks.charAt(i);
+            String replacement = SPECIAL_LETTERS.get(c);
+            if (replacement != null) {
+                latin.append(replacement);
+            }
+            else if (c == '&') {
+                latin.append(" and ");
+            }
+            else {
+                latin.append(c);
+            }
+        }
+        String acronymsJoined = DOTTED_ACRONYM.matcher(latin).replaceAll(m -> m.group().replace(".", ""));
+        String noApostrophes = APOSTROPHES.matcher(acronymsJoined).replaceAll("");
+        return NON_WORD.matcher(noApostrophes.toLowerCase(Locale.ROOT)).replaceAll(" ").trim();
+    }
+}
