@@ -1,0 +1,50 @@
+package io.marquee.schema;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MovieDocumentMappingTests {
+
+    @Test
+    void recordMirrorsTheMappedProperties() {
+        Set<String> mapped = new TreeSet<>();
+        new SchemaTemplates(IndexNames.defaults()).mappingProperties().fieldNames().forEachRemaining(mapped::add);
+        Set<String> recordFields = new TreeSet<>(Arrays.stream(MovieDocument.class.getRecordComponents()).map(c -> c.getName()).toList());
+        assertThat(recordFields).isEqualTo(mapped);
+    }
+
+    @Test
+    void sourceRecordMirrorsTheMappedSourceObject() {
+        Set<String> mapped = new TreeSet<>();
+        new SchemaTemplates(IndexNames.defaults()).mappingProperties().path("source").path("properties").fieldNames()
+                .forEachRemaining(mapped::add);
+        Set<String> recordFields = new TreeSet<>(Arrays.stream(MovieSource.class.getRecordComponents()).map(c -> c.getName()).toList());
+        assertThat(recordFields).isEqualTo(mapped);
+    }
+
+    @Test
+    void derivesFoldedFieldsGenresAndSuggestions() throws Exception {
+        MovieDocument doc = MovieDocument.of(new MovieDocument.Facts("Vicky Cristina Barcelona", 2008,
+                List.of("Penélope Cruz", "Javier Bardem"), List.of("Sport", "Romance", "Romance"), "A film.", "Vicky_Cristina_Barcelona",
+                null, null, null), "wikipedia", MovieSource.file("file:/x.json", 3), Instant.parse("2026-01-01T00:00:00Z"));
+        assertThat(doc.castFolded()).containsExactly("penelope cruz", "javier bardem");
+        assertThat(doc.genres()).containsExactly("Sports", "Romance");
+        assertThat(doc.titleSuggest().input()).containsExactly("vicky cristina barcelona");
+        assertThat(doc.castSuggest().input()).containsExactly("penelope cruz", "javier bardem");
+        assertThat(doc.id()).startsWith("vicky-cristina-barcelona-2008-");
+
+        String json = new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).writeValueAsString(doc);
+        assertThat(json).contains("\"ingestedAt\":\"2026-01-01T00:00:00Z\"").doesNotContain("thumbnail");
+    }
+}
