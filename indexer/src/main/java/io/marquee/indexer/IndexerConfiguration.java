@@ -1,0 +1,47 @@
+package io.marquee.indexer;
+
+import java.time.Clock;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.json.JsonpMapper;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.marquee.indexer.index.BulkProperties;
+import io.marquee.indexer.load.MovieLoader;
+import io.marquee.schema.IndexNames;
+import io.marquee.schema.MovieIndexAdmin;
+import io.marquee.schema.MovieJson;
+
+@Configuration(proxyBeanMethods = false)
+class IndexerConfiguration {
+
+    @Bean
+    JsonpMapper jsonpMapper() {
+        // Spring Boot's client auto-configuration picks this up, so documents serialise as the API reads them.
+        return MovieJson.jsonpMapper();
+    }
+
+    @Bean
+    IndexNames indexNames(IndexerProperties properties) {
+        return new IndexNames(properties.indexPrefix());
+    }
+
+    @Bean
+    MovieIndexAdmin movieIndexAdmin(ElasticsearchClient client, IndexNames names) {
+        return new MovieIndexAdmin(client, names);
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    MovieLoader movieLoader(ElasticsearchClient client, MovieIndexAdmin admin, BulkProperties bulk, Clock clock) {
+        ObjectMapper json = MovieJson.objectMapper();
+        return new MovieLoader(client, admin, json, bulk, clock);
+    }
+}

@@ -1,0 +1,160 @@
+package io.marquee.indexer.index;
+
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
+import co.elastic.clients.elasticsearch._helpers.bulk.BulkListener;
+import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.elasticsearch.core.bulk.OperationType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.marquee.schema.MovieDocument;
+
+/**
+ * Indexes documents with the client's {@link BulkIngester}. Documents that fail with 429 or 5xx, and whole
+ * requests that fail (node unreachable), are re-queued after an exponential, jittered backoff until
+ * {@link BulkProperties#maxRetries()} is spent; every other failure is recorded with its reason. Nothing is
+ * dropped silently: {@link #finish()} waits until every document has an outcome.
+ * <p>
+ * One writer serves one load and is then finished; it is not thread-safe for {@link #add} from several threads
+ * beyond what the ingester itself allows.
+ */
+public final class BulkMovieWriter {
+
+    private static final Logger log = LoggerFactory.getLogger(BulkMovieWriter.class);
+
+    private final BulkProperties properties;
+    private final String target;
+    private final BulkIngester<Pending> ingester;
+    private final ScheduledExecutorService retryScheduler;
+    private final AtomicLong outstanding = new AtomicLong();
+    private final AtomicLong created = new AtomicLong();
+    private final AtomicLong updated = new AtomicLong();
+    private final AtomicLong retries = new AtomicLong();
+    private final ConcurrentLinkedQueue<WriteOutcome.Failure> failures = new ConcurrentLinkedQueue<>();
+    private final Object done = new Object();
+
+    public BulkMovieWriter(ElasticsearchClient client, String target, BulkProperties properties) {
+        this.properties = properties;
+        this.target = target;
+        this.retryScheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "bulk-retry");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.ingester = BulkIngester.of(b -> b.client(client)
+                .maxOperations(properties.maxOperations())
+                .maxSize(properties.maxSize().toBytes())
+                .maxConcurrentRequests(properties.concurrentRequests())
+                .flushInterval(properties.flushInterval().toMillis(), TimeUnit.MILLISECONDS)
+                .listener(new Listener()));
+    }
+
+    /** Queues a document; blocks while the configured number of bulk requests is in flight. */
+    public void add(MovieDocument document, String uri, long position) {
+        outstanding.incrementAndGet();
+        submit(new Pending(document, uri, position, 0));
+    }
+
+    /** Flushes, waits for every queued document to succeed or finally fail, and reports. */
+    public WriteOutcome finish() {
+        ingester.flush();
+        synchronized (done) {
+            while (outstanding.get() > 0) {
+                try {
+                    done.wait(100);
+                }
+                catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Interrupted while waiting for bulk requests", ex);
+                }
+                ingester.flush();
+            }
+        }
+        ingester.close();
+        retryScheduler.shutdownNow();
+        return new WriteOutcome(created.get(), updated.get(), List.copyOf(failures), retries.get());
+    }
+
+    private void submit(Pending pending) {
+        ingester.add(op -> op.index(i -> i.index(target).id(pending.document().id()).document(pending.document())), pending);
+    }
+
+    private void retryOrFail(Pending pending, int status, String reason) {
+        boolean retryable = status == 429 || status >= 500 || status == 0;
+        if (retryable && pending.attempt() < properties.maxRetries()) {
+            retries.incrementAndGet();
+            long base = properties.initialBackoff().toMillis() << Math.min(pending.attempt(), 10);
+            long delay = base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1);
+            // Re-queue from the scheduler, never from the client's I/O thread: add() may block.
+            retryScheduler.schedule(() -> submit(pending.nextAttempt()), delay, TimeUnit.MILLISECONDS);
+            return;
+        }
+        failures.add(new WriteOutcome.Failure(pending.uri(), pending.position(), pending.document().id(), reason));
+        completed();
+    }
+
+    private void completed() {
+        if (outstanding.decrementAndGet() == 0) {
+            synchronized (done) {
+                done.notifyAll();
+            }
+        }
+    }
+
+    private final class Listener implements BulkListener<Pending> {
+
+        @Override
+        public void beforeBulk(long executionId, BulkRequest request, List<Pending> contexts) {
+            // Nothing to prepare; outcomes are counted after each request.
+        }
+
+        @Override
+        public void afterBulk(long executionId, BulkRequest request, List<Pending> contexts, BulkResponse response) {
+            for (int i = 0; i < contexts.size(); i++) {
+                BulkResponseItem item = response.items().get(i);
+                Pending pending = contexts.get(i);
+                if (item.error() == null) {
+                    countSuccess(item);
+                    completed();
+                }
+                else {
+                    retryOrFail(pending, item.status(), item.error().type() + ": " + item.error().reason());
+                }
+            }
+        }
+
+        @Override
+        public void afterBulk(long executionId, BulkRequest request, List<Pending> contexts, Throwable failure) {
+            log.warn("Bulk request of {} documents failed, will retry: {}", contexts.size(), failure.toString());
+            contexts.forEach(pending -> retryOrFail(pending, 0, "request failed: " + failure));
+        }
+
+        private void countSuccess(BulkResponseItem item) {
+            if (item.operationType() == OperationType.Index && "created".equals(item.result())) {
+                created.incrementAndGet();
+            }
+            else {
+                updated.incrementAndGet();
+            }
+        }
+    }
+
+    /** A document on its way, with where it came from and how often it has been tried. */
+    private record Pending(MovieDocument document, String uri, long position, int attempt) {
+
+        Pending nextAttempt() {
+            return new Pending(document, uri, position, attempt + 1);
+        }
+    }
+}

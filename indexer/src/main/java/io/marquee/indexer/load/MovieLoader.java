@@ -1,0 +1,107 @@
+package io.marquee.indexer.load;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.marquee.indexer.index.BulkMovieWriter;
+import io.marquee.indexer.index.BulkProperties;
+import io.marquee.indexer.index.WriteOutcome;
+import io.marquee.indexer.ingest.MovieFile;
+import io.marquee.indexer.ingest.MovieFileReader;
+import io.marquee.indexer.ingest.RecordResult;
+import io.marquee.schema.MovieDocument;
+import io.marquee.schema.MovieIndexAdmin;
+import io.marquee.schema.MovieSource;
+
+/**
+ * Loads files into the write alias: bootstraps the index if needed, streams every file through validation
+ * into one bulk writer, and reports.
+ */
+public final class MovieLoader {
+
+    static final int MAX_LISTED_REJECTIONS = 100;
+
+    private static final Logger log = LoggerFactory.getLogger(MovieLoader.class);
+    private static final Pattern QUOTED = Pattern.compile("\"[^\"]*\"");
+    private static final Pattern NUMBER = Pattern.compile("\\d+");
+
+    private final ElasticsearchClient client;
+    private final MovieIndexAdmin admin;
+    private final MovieFileReader reader;
+    private final BulkProperties bulk;
+    private final Clock clock;
+
+    public MovieLoader(ElasticsearchClient client, MovieIndexAdmin admin, ObjectMapper json, BulkProperties bulk, Clock clock) {
+        this.client = client;
+        this.admin = admin;
+        this.reader = new MovieFileReader(json);
+        this.bulk = bulk;
+        this.clock = clock;
+    }
+
+    public LoadReport load(List<MovieFile> files, String provider) {
+        admin.bootstrap();
+        Instant started = clock.instant();
+        Tally tally = new Tally();
+        BulkMovieWriter writer = new BulkMovieWriter(client, admin.names().writeAlias(), bulk);
+        for (MovieFile file : files) {
+            log.info("Loading {}", file.uri());
+            try {
+                reader.read(file, result -> tally.accept(file, result, writer, provider, clock.instant()));
+            }
+            catch (IOException | RuntimeException ex) {
+                log.warn("Cannot read {}: {}", file.uri(), ex.toString());
+                tally.unreadable.add(new LoadReport.UnreadableFile(file.uri(), ex.toString()));
+            }
+        }
+        WriteOutcome outcome = writer.finish();
+        admin.refresh();
+        LoadReport report = new LoadReport(files.size(), tally.read, outcome.created(), outcome.updated(), tally.rejected,
+                tally.dropped, outcome.retries(), tally.rejections, tally.byReason, outcome.failures(), tally.unreadable,
+                Duration.between(started, clock.instant()));
+        log.info("Loaded {} files: {} read, {} indexed, {} rejected, {} failed in {} ms", report.files(), report.read(),
+                report.indexed(), report.rejected(), report.failures().size(), report.took().toMillis());
+        return report;
+    }
+
+    /** Counts as records stream past; only the reading thread touches it. */
+    private static final class Tally {
+
+        long read;
+        long rejected;
+        long dropped;
+        final List<LoadReport.Rejection> rejections = new ArrayList<>();
+        final Map<String, Long> byReason = new HashMap<>();
+        final List<LoadReport.UnreadableFile> unreadable = new ArrayList<>();
+
+        void accept(MovieFile file, RecordResult result, BulkMovieWriter writer, String provider, Instant now) {
+            if (result.position() > 0) {
+                read++;
+            }
+            if (result instanceof RecordResult.Valid valid) {
+                dropped += valid.droppedEntries();
+                MovieDocument document = MovieDocument.of(valid.facts(), provider, MovieSource.file(file.uri(), valid.position()), now);
+                writer.add(document, file.uri(), valid.position());
+            }
+            else if (result instanceof RecordResult.Rejected rejection) {
+                rejected++;
+                byReason.merge(NUMBER.matcher(QUOTED.matcher(rejection.reason()).replaceAll("\"…\"")).replaceAll("N"), 1L, Long::sum);
+                if (rejections.size() < MAX_LISTED_REJECTIONS) {
+                    rejections.add(new LoadReport.Rejection(file.uri(), rejection.position(), rejection.line(), rejection.reason()));
+                }
+            }
+        }
+    }
+}
