@@ -8,6 +8,7 @@ import java.util.List;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 import io.marquee.indexer.IndexerProperties;
@@ -23,6 +24,7 @@ import io.marquee.schema.MovieIndexAdmin;
  * 3 documents Elasticsearch would not take even after retries.
  */
 @Component
+@ConditionalOnProperty(name = "marquee.indexer.cli.enabled", havingValue = "true", matchIfMissing = true)
 class IndexerCommands implements ApplicationRunner, ExitCodeGenerator {
 
     static final int OK = 0;
