@@ -6,9 +6,11 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.json.JsonpMapper;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.marquee.indexer.cli.IndexerCommands;
 import io.marquee.indexer.index.BulkProperties;
 import io.marquee.indexer.load.MovieLoader;
 import io.marquee.schema.IndexNames;
@@ -32,6 +34,12 @@ class IndexerConfiguration {
     @Bean
     MovieIndexAdmin movieIndexAdmin(ElasticsearchClient client, IndexNames names) {
         return new MovieIndexAdmin(client, names);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "marquee.indexer.cli.enabled", havingValue = "true", matchIfMissing = true)
+    IndexerCommands indexerCommands(MovieLoader loader, MovieIndexAdmin admin, IndexerProperties properties) {
+        return new IndexerCommands(loader, admin, properties, System.out);
     }
 
     @Bean

@@ -8,8 +8,6 @@ import java.util.List;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.stereotype.Component;
 
 import io.marquee.indexer.IndexerProperties;
 import io.marquee.indexer.ingest.LocalMovieFiles;
@@ -23,9 +21,7 @@ import io.marquee.schema.MovieIndexAdmin;
  * 0 done (rejected records are reported, not errors), 1 a file could not be read, 2 bad usage,
  * 3 documents Elasticsearch would not take even after retries.
  */
-@Component
-@ConditionalOnProperty(name = "marquee.indexer.cli.enabled", havingValue = "true", matchIfMissing = true)
-class IndexerCommands implements ApplicationRunner, ExitCodeGenerator {
+public class IndexerCommands implements ApplicationRunner, ExitCodeGenerator {
 
     static final int OK = 0;
     static final int UNREADABLE = 1;
@@ -43,11 +39,11 @@ class IndexerCommands implements ApplicationRunner, ExitCodeGenerator {
     private final PrintStream out;
     private int exitCode = OK;
 
-    IndexerCommands(MovieLoader loader, MovieIndexAdmin admin, IndexerProperties properties) {
+    public IndexerCommands(MovieLoader loader, MovieIndexAdmin admin, IndexerProperties properties, PrintStream out) {
         this.loader = loader;
         this.admin = admin;
         this.properties = properties;
-        this.out = System.out;
+        this.out = out;
     }
 
     @Override

@@ -1,0 +1,87 @@
+package io.marquee.indexer.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.marquee.indexer.IndexerProperties;
+import io.marquee.indexer.IndexerTestProperties;
+import io.marquee.indexer.load.MovieLoader;
+import io.marquee.schema.MovieIndexAdmin;
+import io.marquee.testsupport.elasticsearch.ElasticsearchTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest
+@ElasticsearchTest
+class IndexerCommandsIntegrationTests {
+
+    @DynamicPropertySource
+    static void elasticsearch(DynamicPropertyRegistry registry) {
+        IndexerTestProperties.register(registry, IndexerCommandsIntegrationTests.class);
+    }
+
+    private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+    private final IndexerCommands commands;
+
+    IndexerCommandsIntegrationTests(MovieLoader loader, MovieIndexAdmin admin, IndexerProperties properties) {
+        this.commands = new IndexerCommands(loader, admin, properties, new PrintStream(output, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void loadsADirectoryAndExitsZero() throws URISyntaxException {
+        commands.run(new DefaultApplicationArguments("load", fixtures().toString()));
+
+        assertThat(commands.getExitCode()).isZero();
+        assertThat(text()).contains("files: 3, records read: 8, indexed: 8");
+    }
+
+    @Test
+    void exitsZeroWhenRecordsAreRejected() throws URISyntaxException {
+        commands.run(new DefaultApplicationArguments("load", fixtures().resolveSibling("fixtures-bad").toString()));
+
+        assertThat(commands.getExitCode()).isZero();
+        assertThat(text()).contains("rejected: 3");
+    }
+
+    @Test
+    void exitsOneWhenAFileCannotBeRead() {
+        commands.run(new DefaultApplicationArguments("load", "/no/such/movies.json"));
+
+        assertThat(commands.getExitCode()).isEqualTo(IndexerCommands.UNREADABLE);
+        assertThat(text()).contains("unreadable /no/such/movies.json");
+    }
+
+    @Test
+    void explainsUsage() {
+        commands.run(new DefaultApplicationArguments("frobnicate"));
+
+        assertThat(commands.getExitCode()).isEqualTo(IndexerCommands.USAGE);
+        assertThat(text()).contains("unknown command 'frobnicate'").contains("usage: indexer load");
+    }
+
+    @Test
+    void bootstrapsTheIndex() {
+        commands.run(new DefaultApplicationArguments("bootstrap"));
+
+        assertThat(commands.getExitCode()).isZero();
+        assertThat(text()).contains("read alias t-indexercommandsintegrationtests-movies -> t-indexercommandsintegrationtests-movies-v1");
+    }
+
+    private Path fixtures() throws URISyntaxException {
+        return Path.of(getClass().getClassLoader().getResource("fixtures").toURI());
+    }
+
+    private String text() {
+        return output.toString(StandardCharsets.UTF_8);
+    }
+}
