@@ -1,0 +1,27 @@
+package io.marquee.api.catalog;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Where the API reads and how long it waits.
+ *
+ * @param indexPrefix prefix of the index and alias names (empty in production)
+ * @param searchTimeout the longest a search may take before the client gets a 503
+ * @param lookupTimeout the longest a lookup by id may take
+ * @param retryAfter what a 503 tells the client to wait
+ */
+@Validated
+@ConfigurationProperties("marquee.api.catalog")
+public record CatalogProperties(
+        @DefaultValue("") @NotNull @Pattern(regexp = "([a-z0-9][a-z0-9_-]*-)?") String indexPrefix,
+        @DefaultValue("2s") @NotNull Duration searchTimeout,
+        @DefaultValue("1s") @NotNull Duration lookupTimeout,
+        @DefaultValue("5s") @NotNull Duration retryAfter) {
+}

@@ -1,0 +1,92 @@
+package io.marquee.api.catalog;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch.core.SearchRequest;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.transport.TransportException;
+import co.elastic.clients.util.ObjectBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+import org.springframework.stereotype.Component;
+
+import io.marquee.schema.IndexNames;
+import io.marquee.schema.MovieDocument;
+
+/**
+ * Every read the API makes goes through here: against the read alias, with a timeout, and with failures of
+ * Elasticsearch turned into {@link CatalogUnavailableException} (never shown to clients as they are).
+ */
+@Component
+public class MovieCatalog {
+
+    private static final Logger log = LoggerFactory.getLogger(MovieCatalog.class);
+
+    private final ElasticsearchAsyncClient client;
+    private final IndexNames names;
+    private final CatalogProperties properties;
+
+    MovieCatalog(ElasticsearchAsyncClient client, CatalogProperties properties) {
+        this.client = client;
+        this.names = new IndexNames(properties.indexPrefix());
+        this.properties = properties;
+    }
+
+    public String readAlias() {
+        return names.readAlias();
+    }
+
+    /** Runs a search against the read alias; the builder gets the alias already set. */
+    public Mono<SearchResponse<MovieDocument>> search(Function<SearchRequest.Builder, ObjectBuilder<SearchRequest>> request) {
+        return call(() -> client.search(b -> request.apply(b.index(names.readAlias())), MovieDocument.class),
+                properties.searchTimeout(), "search");
+    }
+
+    public Mono<Optional<MovieView>> findById(String id) {
+        return call(() -> client.get(g -> g.index(names.readAlias()).id(id).sourceIncludes(MovieView.SOURCE_FIELDS), MovieDocument.class),
+                properties.lookupTimeout(), "get")
+                .map(response -> Optional.ofNullable(response.found() ? response.source() : null).map(MovieView::of));
+    }
+
+    /** Whether the read alias exists, i.e. whether there is a catalogue to search. */
+    public Mono<Boolean> isReady() {
+        return call(() -> client.indices().existsAlias(r -> r.name(names.readAlias())), properties.lookupTimeout(), "alias check")
+                .map(response -> response.value());
+    }
+
+    private <T> Mono<T> call(Supplier<CompletableFuture<T>> call, Duration timeout, String what) {
+        return Mono.fromFuture(call).timeout(timeout).onErrorMap(error -> translate(error, what));
+    }
+
+    private Throwable translate(Throwable error, String what) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (cause instanceof TimeoutException) {
+            log.warn("Elasticsearch {} timed out", what);
+            return new CatalogUnavailableException("Elasticsearch " + what + " timed out", cause);
+        }
+        if (cause instanceof ElasticsearchException es) {
+            int status = es.status();
+            if (status == 429 || status >= 500 || "index_not_found_exception".equals(es.error().type())) {
+                log.warn("Elasticsearch {} failed with {}: {}", what, status, es.error().type());
+                return new CatalogUnavailableException("Elasticsearch " + what + " failed with " + status, cause);
+            }
+            return cause;
+        }
+        if (cause instanceof IOException || cause instanceof TransportException) {
+            log.warn("Elasticsearch unreachable during {}: {}", what, cause.toString());
+            return new CatalogUnavailableException("Elasticsearch unreachable", cause);
+        }
+        return cause;
+    }
+}

@@ -1,0 +1,24 @@
+package io.marquee.api.catalog;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import io.marquee.schema.MovieDocument;
+
+/**
+ * A movie as the API shows it: the facts, without the derived fields used for matching.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record MovieView(String id, String title, int year, List<String> cast, List<String> genres, String extract, String href,
+        String thumbnail, Integer thumbnailWidth, Integer thumbnailHeight) {
+
+    /** The document fields a view needs: searches ask Elasticsearch for these only. */
+    public static final List<String> SOURCE_FIELDS = List.of("id", "title", "year", "cast", "genres", "extract", "href", "thumbnail",
+            "thumbnailWidth", "thumbnailHeight");
+
+    public static MovieView of(MovieDocument document) {
+        return new MovieView(document.id(), document.title(), document.year(), document.cast(), document.genres(), document.extract(),
+                document.href(), document.thumbnail(), document.thumbnailWidth(), document.thumbnailHeight());
+    }
+}

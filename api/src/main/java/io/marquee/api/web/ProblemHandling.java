@@ -1,0 +1,54 @@
+package io.marquee.api.web;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.server.ServerWebExchange;
+
+import io.marquee.api.catalog.CatalogProperties;
+import io.marquee.api.catalog.CatalogUnavailableException;
+
+/**
+ * Framework errors (bad input, unknown routes, wrong methods) as problems, Elasticsearch outages as 503 with
+ * {@code Retry-After}, and anything unexpected as a 500 that says nothing about the internals.
+ * Capability-specific exceptions are mapped next to their controllers and take precedence.
+ */
+@RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+class ProblemHandling extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
+
+    private final CatalogProperties catalog;
+
+    ProblemHandling(CatalogProperties catalog) {
+        this.catalog = catalog;
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> unavailable(CatalogUnavailableException ex) {
+        ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Search temporarily unavailable",
+                "The movie catalogue cannot answer right now. Retry after " + catalog.retryAfter().toSeconds() + " seconds.");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, catalog.retryAfter().toSeconds())))
+                .body(problem);
+    }
+
+    @ExceptionHandler
+    Mono<ResponseEntity<ProblemDetail>> unexpected(Exception ex, ServerWebExchange exchange) {
+        log.error("Unexpected error serving {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), ex);
+        return Mono.just(ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
+                .body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
+                        "Something went wrong on our side. It has been logged.")));
+    }
+}

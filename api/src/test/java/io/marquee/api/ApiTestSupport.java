@@ -1,0 +1,62 @@
+package io.marquee.api;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.util.unit.DataSize;
+
+import io.marquee.indexer.index.BulkProperties;
+import io.marquee.indexer.ingest.LocalMovieFiles;
+import io.marquee.indexer.ingest.MovieFile;
+import io.marquee.indexer.load.LoadReport;
+import io.marquee.indexer.load.MovieLoader;
+import io.marquee.schema.IndexNames;
+import io.marquee.schema.MovieIndexAdmin;
+import io.marquee.schema.MovieJson;
+import io.marquee.testsupport.elasticsearch.SharedElasticsearch;
+import io.marquee.testsupport.elasticsearch.TestClients;
+import io.marquee.testsupport.elasticsearch.TestIndices;
+
+/**
+ * Wires API tests to the shared Elasticsearch under their own prefix, and loads data with the real indexer.
+ */
+public final class ApiTestSupport {
+
+    public static final Path SAMPLE = Path.of("../sample/movies-sample.json");
+
+    private ApiTestSupport() {
+    }
+
+    public static void register(DynamicPropertyRegistry registry, Class<?> testClass) {
+        registry.add("spring.elasticsearch.uris", () -> SharedElasticsearch.endpoint().urisAsString());
+        registry.add("marquee.api.catalog.index-prefix", () -> TestIndices.prefixFor(testClass));
+    }
+
+    /** Loads files into the test class's indices, as {@code indexer load} would. */
+    public static LoadReport load(Class<?> testClass, List<MovieFile> files) {
+        ElasticsearchClient client = TestClients.blocking(SharedElasticsearch.endpoint(), MovieJson.jsonpMapper());
+        try {
+            MovieIndexAdmin admin = new MovieIndexAdmin(client, new IndexNames(TestIndices.prefixFor(testClass)));
+            BulkProperties bulk = new BulkProperties(1000, DataSize.ofMegabytes(5), 2, Duration.ofSeconds(1), 6, Duration.ofMillis(200));
+            return new MovieLoader(client, admin, MovieJson.objectMapper(), bulk, Clock.systemUTC()).load(files, "test");
+        }
+        finally {
+            try {
+                client._transport().close();
+            }
+            catch (IOException ex) {
+                throw new UncheckedIOException(ex);
+            }
+        }
+    }
+
+    public static LoadReport loadSample(Class<?> testClass) {
+        return load(testClass, LocalMovieFiles.at(SAMPLE));
+    }
+}

@@ -1,0 +1,201 @@
+package io.marquee.api.search;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import io.marquee.api.ApiTestSupport;
+import io.marquee.api.SampleCatalogue;
+import io.marquee.api.catalog.MovieView;
+import io.marquee.testsupport.elasticsearch.ElasticsearchTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ElasticsearchTest
+class SearchApiIntegrationTests {
+
+    @DynamicPropertySource
+    static void elasticsearch(DynamicPropertyRegistry registry) {
+        ApiTestSupport.register(registry, SearchApiIntegrationTests.class);
+    }
+
+    @BeforeAll
+    static void loadSample() {
+        assertThat(ApiTestSupport.loadSample(SearchApiIntegrationTests.class).indexed()).isEqualTo(SampleCatalogue.size());
+    }
+
+    private final WebTestClient http;
+
+    SearchApiIntegrationTests(WebTestClient http) {
+        this.http = http;
+    }
+
+    @Test
+    void findsAccentedTitlesWithoutAccents() {
+        assertThat(titles("/v1/movies?q=leon the professional")).first().isEqualTo("Léon: The Professional");
+        assertThat(titles("/v1/movies?q=mission impossible ghost protocol")).first().isEqualTo("Mission: Impossible – Ghost Protocol");
+    }
+
+    @Test
+    void matchesCastExactlyIgnoringCaseAndAccents() {
+        long cruise = SampleCatalogue.count(m -> m.cast().contains("Tom Cruise"));
+        assertThat(cruise).isEqualTo(45);
+        assertThat(page("/v1/movies?cast=Tom Cruise&fuzzy=false").total()).isEqualTo(cruise);
+        assertThat(page("/v1/movies?cast=tom cruise&fuzzy=false").total()).isEqualTo(cruise);
+        assertThat(page("/v1/movies?cast=TOM CRUISE&fuzzy=false").total()).isEqualTo(cruise);
+        assertThat(page("/v1/movies?cast=penelope cruz&fuzzy=false").total()).isEqualTo(24);
+    }
+
+    @Test
+    void toleratesTyposInCastAndTitle() {
+        SearchPage cruise = page("/v1/movies?cast=tom cruse&size=10");
+        assertThat(cruise.items()).allSatisfy(movie -> assertThat(movie.cast()).contains("Tom Cruise"));
+        assertThat(titles("/v1/movies?title=titanc")).first().isEqualTo("Titanic");
+        assertThat(page("/v1/movies?cast=penelope cruz").items().get(0).cast()).contains("Penélope Cruz");
+    }
+
+    @Test
+    void rejectsTyposWhenFuzzyIsOff() {
+        assertThat(page("/v1/movies?title=titanc&fuzzy=false").total()).isZero();
+    }
+
+    @Test
+    void exactTitleRanksFirst() {
+        assertThat(titles("/v1/movies?q=alien")).first().isEqualTo("Alien");
+        assertThat(titles("/v1/movies?q=aliens")).first().isEqualTo("Aliens");
+        assertThat(titles("/v1/movies?title=jurassic park")).first().isEqualTo("Jurassic Park");
+    }
+
+    @Test
+    void findsEveryTitanicByExactTitle() {
+        SearchPage titanic = page("/v1/movies?title=titanic&fuzzy=false&sort=year");
+        assertThat(titanic.items()).extracting(MovieView::year).containsExactly(1953, 1996, 1997);
+    }
+
+    @Test
+    void combinesCastAndYear() {
+        SearchPage cruise1986 = page("/v1/movies?cast=tom cruise&year=1986");
+        assertThat(cruise1986.total()).isEqualTo(SampleCatalogue.count(m -> m.year() == 1986 && m.cast().contains("Tom Cruise")));
+        assertThat(cruise1986.items()).extracting(MovieView::title).containsExactlyInAnyOrder("Top Gun", "The Color of Money");
+    }
+
+    @Test
+    void filtersByYearAndRange() {
+        assertThat(page("/v1/movies?year=2015").total()).isEqualTo(SampleCatalogue.count(m -> m.year() == 2015));
+        assertThat(page("/v1/movies?yearFrom=1990&yearTo=1999").total())
+                .isEqualTo(SampleCatalogue.count(m -> m.year() >= 1990 && m.year() <= 1999));
+        assertThat(page("/v1/movies?yearFrom=2020").total()).isEqualTo(SampleCatalogue.count(m -> m.year() >= 2020));
+    }
+
+    @Test
+    void normalisesGenreSpellings() {
+        long sports = SampleCatalogue.count(m -> m.genres().contains("Sport") || m.genres().contains("Sports"));
+        assertThat(sports).isGreaterThan(SampleCatalogue.count(m -> m.genres().contains("Sports")));
+        assertThat(page("/v1/movies?genre=Sport").total()).isEqualTo(sports);
+        assertThat(page("/v1/movies?genre=sports").total()).isEqualTo(sports);
+        assertThat(page("/v1/movies?genre=sci-fi").total()).isEqualTo(SampleCatalogue.count(m -> m.genres().contains("Science Fiction")));
+    }
+
+    @Test
+    void requiresEveryRequestedGenre() {
+        long both = SampleCatalogue.count(m -> m.genres().contains("Action") && m.genres().contains("Comedy"));
+        assertThat(page("/v1/movies?genre=Action&genre=Comedy").total()).isEqualTo(both);
+    }
+
+    @Test
+    void sortsByYearAndTitle() {
+        assertThat(page("/v1/movies?sort=year&size=50").items()).extracting(MovieView::year).isSorted();
+        List<Integer> descending = page("/v1/movies?sort=-year&size=50").items().stream().map(MovieView::year).toList();
+        assertThat(descending).isSortedAccordingTo((a, b) -> b - a);
+        assertThat(page("/v1/movies?sort=title&cast=tom cruise&fuzzy=false&size=45").items())
+                .extracting(movie -> io.marquee.text.TextFolding.fold(movie.title())).isSorted();
+    }
+
+    @Test
+    void pagesWithoutOverlap() {
+        SearchPage first = page("/v1/movies?sort=year&size=5&page=1");
+        SearchPage second = page("/v1/movies?sort=year&size=5&page=2");
+        assertThat(first.total()).isEqualTo(SampleCatalogue.size());
+        assertThat(first.items()).hasSize(5);
+        assertThat(second.page()).isEqualTo(2);
+        assertThat(second.items()).extracting(MovieView::id).doesNotContainAnyElementsOf(first.items().stream().map(MovieView::id).toList());
+    }
+
+    @Test
+    void returnsOnlyPublicFields() {
+        http.get().uri("/v1/movies?title=heat&size=1").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.items[0].titleFolded").doesNotExist()
+                .jsonPath("$.items[0].provider").doesNotExist()
+                .jsonPath("$.items[0].id").isNotEmpty();
+    }
+
+    @Test
+    void getsOneMovieById() {
+        MovieView topGun = page("/v1/movies?title=top gun&year=1986").items().get(0);
+
+        http.get().uri("/v1/movies/{id}", topGun.id()).exchange().expectStatus().isOk()
+                .expectBody(MovieView.class).isEqualTo(topGun);
+    }
+
+    @Test
+    void answersUnknownIdWithNotFoundProblem() {
+        http.get().uri("/v1/movies/no-such-movie-1999-00000000").exchange().expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(404)
+                .jsonPath("$.detail").isEqualTo("No movie with id 'no-such-movie-1999-00000000'");
+    }
+
+    @Test
+    void rejectsBadParametersWithProblems() {
+        assertProblem("/v1/movies?year=abc", "year", "year must be a whole number between 1870 and 2100, not 'abc'");
+        assertProblem("/v1/movies?year=1800", "year", "year must be between 1870 and 2100, not 1800");
+        assertProblem("/v1/movies?yearFrom=2000&yearTo=1990", "yearFrom", "yearFrom (2000) must not be after yearTo (1990)");
+        assertProblem("/v1/movies?size=101", "size", "size must be between 1 and 100, not 101");
+        assertProblem("/v1/movies?size=0", "size", "size must be between 1 and 100, not 0");
+        assertProblem("/v1/movies?page=0", "page", "page must be 1 or more, not 0");
+        assertProblem("/v1/movies?page=101&size=100", "page",
+                "page × size must not exceed 10000 (was 10100); narrow the search instead of paging this deep");
+        assertProblem("/v1/movies?q=" + "x".repeat(257), "q", "q must be at most 256 characters (was 257)");
+        assertProblem("/v1/movies?sort=rating", "sort", "sort must be one of relevance, year, -year, title, -title, not 'rating'");
+        assertProblem("/v1/movies?fuzzy=maybe", "fuzzy", "fuzzy must be true or false, not 'maybe'");
+    }
+
+    @Test
+    void treatsQuerySyntaxAsPlainText() {
+        http.get().uri(b -> b.path("/v1/movies").queryParam("q", "{q}").build("title:(\"x\" OR {\"match_all\":{}}) AND year:[* TO *]"))
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.total").isEqualTo(0);
+    }
+
+    @Test
+    void answersUnknownRoutesWithProblems() {
+        http.get().uri("/v1/nothing-here").exchange().expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    private void assertProblem(String uri, String parameter, String detail) {
+        Map<String, Object> problem = http.get().uri(uri).exchange().expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
+                }).returnResult().getResponseBody();
+        assertThat(problem).containsEntry("status", 400).containsEntry("parameter", parameter).containsEntry("detail", detail)
+                .containsEntry("title", "Invalid request");
+    }
+
+    private SearchPage page(String uri) {
+        return http.get().uri(uri).exchange().expectStatus().isOk().expectBody(SearchPage.class).returnResult().getResponseBody();
+    }
+
+    private List<String> titles(String uri) {
+        return page(uri).items().stream().map(MovieView::title).toList();
+    }
+}
