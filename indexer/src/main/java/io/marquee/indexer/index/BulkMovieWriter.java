@@ -15,10 +15,15 @@ import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.bulk.OperationType;
+import co.elastic.clients.util.BinaryData;
+import co.elastic.clients.util.ContentType;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.marquee.schema.MovieDocument;
+import io.marquee.schema.MovieJson;
 
 /**
  * Indexes documents with the client's {@link BulkIngester}. Documents that fail with 429 or 5xx, and whole
@@ -43,6 +48,7 @@ public final class BulkMovieWriter {
     private final AtomicLong retries = new AtomicLong();
     private final ConcurrentLinkedQueue<WriteOutcome.Failure> failures = new ConcurrentLinkedQueue<>();
     private final Object done = new Object();
+    private final ObjectMapper json = MovieJson.objectMapper();
 
     public BulkMovieWriter(ElasticsearchClient client, String target, BulkProperties properties) {
         this.properties = properties;
@@ -62,8 +68,15 @@ public final class BulkMovieWriter {
 
     /** Queues a document; blocks while the configured number of bulk requests is in flight. */
     public void add(MovieDocument document, String uri, long position) {
+        byte[] source;
+        try {
+            source = json.writeValueAsBytes(document);
+        }
+        catch (JsonProcessingException ex) {
+            throw new IllegalArgumentException("Movie document cannot be serialised: " + document.id(), ex);
+        }
         outstanding.incrementAndGet();
-        submit(new Pending(document, uri, position, 0));
+        submit(new Pending(document.id(), source, uri, position, 0));
     }
 
     /** Flushes, waits for every queued document to succeed or finally fail, and reports. */
@@ -87,7 +100,10 @@ public final class BulkMovieWriter {
     }
 
     private void submit(Pending pending) {
-        ingester.add(op -> op.index(i -> i.index(target).id(pending.document().id()).document(pending.document())), pending);
+        // Serialised once, here, with the schema's own mapper: the ingester can then size and send the bytes as
+        // they are, rather than serialising each document twice through JSON-P.
+        BinaryData source = BinaryData.of(pending.source(), ContentType.APPLICATION_JSON);
+        ingester.add(op -> op.index(i -> i.index(target).id(pending.id()).document(source)), pending);
     }
 
     private void retryOrFail(Pending pending, int status, String reason) {
@@ -100,7 +116,7 @@ public final class BulkMovieWriter {
             retryScheduler.schedule(() -> submit(pending.nextAttempt()), delay, TimeUnit.MILLISECONDS);
             return;
         }
-        failures.add(new WriteOutcome.Failure(pending.uri(), pending.position(), pending.document().id(), reason));
+        failures.add(new WriteOutcome.Failure(pending.uri(), pending.position(), pending.id(), reason));
         completed();
     }
 
@@ -150,11 +166,11 @@ public final class BulkMovieWriter {
         }
     }
 
-    /** A document on its way, with where it came from and how often it has been tried. */
-    private record Pending(MovieDocument document, String uri, long position, int attempt) {
+    /** A serialised document on its way, with where it came from and how often it has been tried. */
+    private record Pending(String id, byte[] source, String uri, long position, int attempt) {
 
         Pending nextAttempt() {
-            return new Pending(document, uri, position, attempt + 1);
+            return new Pending(id, source, uri, position, attempt + 1);
         }
     }
 }

@@ -40,11 +40,16 @@ public final class ElasticsearchHttp {
     }
 
     public Response send(String method, String path, String json) {
+        return send(method, path, json, "application/json");
+    }
+
+    public Response send(String method, String path, String body, String contentType) {
+        String json = body;
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(endpoint.uri() + path))
                 .timeout(Duration.ofSeconds(60))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
-            request.header("Content-Type", "application/json");
+            request.header("Content-Type", contentType);
         }
         if (endpoint.hasCredentials()) {
             String token = endpoint.username() + ":" + endpoint.password();
