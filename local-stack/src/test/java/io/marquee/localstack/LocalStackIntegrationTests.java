@@ -1,0 +1,71 @@
+package io.marquee.localstack;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What {@code make run} does, end to end with the built jars: Elasticsearch up, the sample loaded by the
+ * indexer, the API serving it; then everything stopped and nothing left running.
+ */
+class LocalStackIntegrationTests {
+
+    @TempDir
+    Path state;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void servesTheSampleAndStopsCleanly() throws Exception {
+        int port = freePort();
+        StackOptions options = new StackOptions(Path.of("../api/target/api-exec.jar"), Path.of("../indexer/target/indexer-exec.jar"),
+                List.of(Path.of("../sample/movies-sample.json")), port, state);
+        List<ProcessHandle> children;
+        try (LocalStack stack = LocalStack.start(options)) {
+            children = ProcessHandle.current().descendants().toList();
+            assertThat(Files.readString(state.resolve(LocalStack.URL_FILE)).strip()).isEqualTo(stack.elasticsearchUrl());
+
+            HttpResponse<String> leon = get(stack.apiUri().resolve("/v1/movies?q=leon+the+professional"));
+            assertThat(leon.statusCode()).isEqualTo(200);
+            assertThat(leon.body()).contains("\"total\":").contains("Léon: The Professional");
+
+            HttpResponse<String> cruise = get(stack.apiUri().resolve("/movies/castmember/tom%20cruise?limit=1"));
+            assertThat(cruise.headers().firstValue("X-Total-Count")).contains("45");
+
+            assertThat(get(stack.apiUri().resolve("/actuator/health/readiness")).statusCode()).isEqualTo(200);
+        }
+        assertThat(children).isNotEmpty().noneMatch(ProcessHandle::isAlive);
+        assertThat(state.resolve(LocalStack.URL_FILE)).doesNotExist();
+    }
+
+    @Test
+    void parsesOptions() {
+        StackOptions options = StackOptions.parse(new String[] {"--port", "9090", "--data", "x.json"});
+
+        assertThat(options.port()).isEqualTo(9090);
+        assertThat(options.data()).containsExactly(Path.of("x.json"));
+        assertThat(options.apiJar()).isEqualTo(Path.of("api/target/api-exec.jar"));
+    }
+
+    private HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
