@@ -35,6 +35,8 @@ public final class ApiTestSupport {
 
     public static void register(DynamicPropertyRegistry registry, Class<?> testClass) {
         registry.add("spring.elasticsearch.uris", () -> SharedElasticsearch.endpoint().urisAsString());
+        registry.add("spring.elasticsearch.username", () -> nullToEmpty(SharedElasticsearch.endpoint().username()));
+        registry.add("spring.elasticsearch.password", () -> nullToEmpty(SharedElasticsearch.endpoint().password()));
         registry.add("marquee.api.catalog.index-prefix", () -> TestIndices.prefixFor(testClass));
     }
 
@@ -58,5 +60,9 @@ public final class ApiTestSupport {
 
     public static LoadReport loadSample(Class<?> testClass) {
         return load(testClass, LocalMovieFiles.at(SAMPLE));
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
     }
 }

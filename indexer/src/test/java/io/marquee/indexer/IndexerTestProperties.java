@@ -15,7 +15,13 @@ public final class IndexerTestProperties {
 
     public static void register(DynamicPropertyRegistry registry, Class<?> testClass) {
         registry.add("spring.elasticsearch.uris", () -> SharedElasticsearch.endpoint().urisAsString());
+        registry.add("spring.elasticsearch.username", () -> nullToEmpty(SharedElasticsearch.endpoint().username()));
+        registry.add("spring.elasticsearch.password", () -> nullToEmpty(SharedElasticsearch.endpoint().password()));
         registry.add("marquee.indexer.index-prefix", () -> TestIndices.prefixFor(testClass));
         registry.add("marquee.indexer.cli.enabled", () -> "false");
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
     }
 }
