@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
 import co.elastic.clients.elasticsearch._helpers.bulk.BulkListener;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
@@ -152,8 +153,11 @@ public final class BulkMovieWriter {
 
         @Override
         public void afterBulk(long executionId, BulkRequest request, List<Pending> contexts, Throwable failure) {
-            log.warn("Bulk request of {} documents failed, will retry: {}", contexts.size(), failure.toString());
-            contexts.forEach(pending -> retryOrFail(pending, 0, "request failed: " + failure));
+            // A whole request that failed without an answer (unreachable, reset) is worth retrying; one that
+            // Elasticsearch answered with a status is judged by that status, like a single item.
+            int status = failure instanceof ElasticsearchException es ? es.status() : 0;
+            log.warn("Bulk request of {} documents failed ({}): {}", contexts.size(), status == 0 ? "no answer" : status, failure.toString());
+            contexts.forEach(pending -> retryOrFail(pending, status, "request failed: " + failure));
         }
 
         private void countSuccess(BulkResponseItem item) {
