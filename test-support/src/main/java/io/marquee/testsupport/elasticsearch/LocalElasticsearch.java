@@ -240,7 +240,9 @@ public final class LocalElasticsearch implements AutoCloseable {
 
         public static Options singleNode() {
             return new Options(1, System.getProperty("marquee.es.heap", "768m"),
-                    Path.of(System.getProperty("java.io.tmpdir"), "marquee-es"), false, Duration.ofMinutes(3),
+                    // Per user: a directory root created is not writable by anyone else.
+                    Path.of(System.getProperty("java.io.tmpdir"), "marquee-es-" + System.getProperty("user.name")), false,
+                    Duration.ofMinutes(3),
                     ElasticsearchDistribution.fromBuild());
         }
 
