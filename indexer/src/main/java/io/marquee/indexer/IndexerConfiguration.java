@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Configuration;
 import io.marquee.indexer.cli.IndexerCommands;
 import io.marquee.indexer.index.BulkProperties;
 import io.marquee.indexer.load.MovieLoader;
+import io.marquee.indexer.pipeline.QueueConsumer;
 import io.marquee.schema.IndexNames;
 import io.marquee.schema.MovieIndexAdmin;
 import io.marquee.schema.MovieJson;
@@ -38,8 +39,8 @@ class IndexerConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "marquee.indexer.cli.enabled", havingValue = "true", matchIfMissing = true)
-    IndexerCommands indexerCommands(MovieLoader loader, MovieIndexAdmin admin, IndexerProperties properties) {
-        return new IndexerCommands(loader, admin, properties, System.out);
+    IndexerCommands indexerCommands(MovieLoader loader, MovieIndexAdmin admin, IndexerProperties properties, QueueConsumer consumer) {
+        return new IndexerCommands(loader, admin, properties, consumer, System.out);
     }
 
     @Bean

@@ -14,6 +14,7 @@ import io.marquee.indexer.ingest.LocalMovieFiles;
 import io.marquee.indexer.ingest.MovieFile;
 import io.marquee.indexer.load.LoadReport;
 import io.marquee.indexer.load.MovieLoader;
+import io.marquee.indexer.pipeline.QueueConsumer;
 import io.marquee.schema.MovieIndexAdmin;
 
 /**
@@ -31,15 +32,19 @@ public class IndexerCommands implements ApplicationRunner, ExitCodeGenerator {
     private static final String USAGE_TEXT = """
             usage: indexer load <file-or-directory>...   load movie files (JSON array, NDJSON, single object; .gz too)
                    indexer bootstrap                     install templates and create movies-v1 behind the aliases
+                   indexer consume                       consume S3 event notifications from SQS until stopped
             """;
 
     private final MovieLoader loader;
     private final MovieIndexAdmin admin;
     private final IndexerProperties properties;
+    private final QueueConsumer consumer;
     private final PrintStream out;
     private int exitCode = OK;
 
-    public IndexerCommands(MovieLoader loader, MovieIndexAdmin admin, IndexerProperties properties, PrintStream out) {
+    public IndexerCommands(MovieLoader loader, MovieIndexAdmin admin, IndexerProperties properties, QueueConsumer consumer,
+            PrintStream out) {
+        this.consumer = consumer;
         this.loader = loader;
         this.admin = admin;
         this.properties = properties;
@@ -56,6 +61,10 @@ public class IndexerCommands implements ApplicationRunner, ExitCodeGenerator {
         switch (words.get(0)) {
             case "load" -> load(words.subList(1, words.size()));
             case "bootstrap" -> out.println("read alias " + admin.names().readAlias() + " -> " + admin.bootstrap().index());
+            case "consume" -> {
+                admin.bootstrap();
+                consumer.start();
+            }
             default -> usage("unknown command '" + words.get(0) + "'");
         }
     }

@@ -7,11 +7,13 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
 import co.elastic.clients.elasticsearch._helpers.bulk.BulkListener;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
@@ -46,12 +48,23 @@ public final class BulkMovieWriter {
     private final AtomicLong outstanding = new AtomicLong();
     private final AtomicLong created = new AtomicLong();
     private final AtomicLong updated = new AtomicLong();
+    private final AtomicLong deleted = new AtomicLong();
+    private final AtomicLong notFound = new AtomicLong();
+    private final AtomicLong stale = new AtomicLong();
+    private final Consumer<WriteResult> results;
     private final AtomicLong retries = new AtomicLong();
     private final ConcurrentLinkedQueue<WriteOutcome.Failure> failures = new ConcurrentLinkedQueue<>();
     private final Object done = new Object();
     private final ObjectMapper json = MovieJson.objectMapper();
 
     public BulkMovieWriter(ElasticsearchClient client, String target, BulkProperties properties) {
+        this(client, target, properties, result -> {
+        });
+    }
+
+    /** A writer that also reports every successful write to {@code results} (called on client threads). */
+    public BulkMovieWriter(ElasticsearchClient client, String target, BulkProperties properties, Consumer<WriteResult> results) {
+        this.results = results;
         this.properties = properties;
         this.target = target;
         this.retryScheduler = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -64,11 +77,22 @@ public final class BulkMovieWriter {
                 .maxSize(properties.maxSize().toBytes())
                 .maxConcurrentRequests(properties.concurrentRequests())
                 .flushInterval(properties.flushInterval().toMillis(), TimeUnit.MILLISECONDS)
+                // Writes go to the write alias or nowhere: without require_alias, a missing alias would silently
+                // become a new concrete index of that name, outside every template and alias.
+                .globalSettings(g -> g.requireAlias(true))
                 .listener(new Listener()));
     }
 
     /** Queues a document; blocks while the configured number of bulk requests is in flight. */
     public void add(MovieDocument document, String uri, long position) {
+        add(document, null, uri, position);
+    }
+
+    /**
+     * Queues a document written only if {@code version} is at least the version already indexed for it
+     * (external versioning): an older delivery never overwrites a newer one.
+     */
+    public void add(MovieDocument document, Long version, String uri, long position) {
         byte[] source;
         try {
             source = json.writeValueAsBytes(document);
@@ -77,7 +101,13 @@ public final class BulkMovieWriter {
             throw new IllegalArgumentException("Movie document cannot be serialised: " + document.id(), ex);
         }
         outstanding.incrementAndGet();
-        submit(new Pending(document.id(), source, uri, position, 0));
+        submit(new Pending(document.id(), source, version, uri, position, 0));
+    }
+
+    /** Queues the deletion of a movie, versioned like {@link #add(MovieDocument, Long, String, long)}. */
+    public void delete(String id, Long version, String uri, long position) {
+        outstanding.incrementAndGet();
+        submit(new Pending(id, null, version, uri, position, 0));
     }
 
     /** Flushes, waits for every queued document to succeed or finally fail, and reports. */
@@ -97,14 +127,31 @@ public final class BulkMovieWriter {
         }
         ingester.close();
         retryScheduler.shutdownNow();
-        return new WriteOutcome(created.get(), updated.get(), List.copyOf(failures), retries.get());
+        return new WriteOutcome(created.get(), updated.get(), deleted.get(), notFound.get(), stale.get(), List.copyOf(failures),
+                retries.get());
     }
 
     private void submit(Pending pending) {
         // Serialised once, here, with the schema's own mapper: the ingester can then size and send the bytes as
         // they are, rather than serialising each document twice through JSON-P.
+        if (pending.source() == null) {
+            ingester.add(op -> op.delete(d -> {
+                d.index(target).id(pending.id());
+                if (pending.version() != null) {
+                    d.version(pending.version()).versionType(VersionType.ExternalGte);
+                }
+                return d;
+            }), pending);
+            return;
+        }
         BinaryData source = BinaryData.of(pending.source(), ContentType.APPLICATION_JSON);
-        ingester.add(op -> op.index(i -> i.index(target).id(pending.id()).document(source)), pending);
+        ingester.add(op -> op.index(i -> {
+            i.index(target).id(pending.id()).document(source);
+            if (pending.version() != null) {
+                i.version(pending.version()).versionType(VersionType.ExternalGte);
+            }
+            return i;
+        }), pending);
     }
 
     private void retryOrFail(Pending pending, int status, String reason) {
@@ -117,7 +164,7 @@ public final class BulkMovieWriter {
             retryScheduler.schedule(() -> submit(pending.nextAttempt()), delay, TimeUnit.MILLISECONDS);
             return;
         }
-        failures.add(new WriteOutcome.Failure(pending.uri(), pending.position(), pending.id(), reason));
+        failures.add(new WriteOutcome.Failure(pending.uri(), pending.position(), pending.id(), reason, retryable));
         completed();
     }
 
@@ -142,11 +189,20 @@ public final class BulkMovieWriter {
                 BulkResponseItem item = response.items().get(i);
                 Pending pending = contexts.get(i);
                 if (item.error() == null) {
-                    countSuccess(item);
+                    results.accept(new WriteResult(pending.id(), count(item), pending.uri(), pending.position(), pending.version()));
+                    completed();
+                }
+                else if (item.status() == 409) {
+                    // The index holds a newer version of this movie: the write is obsolete, not failed.
+                    stale.incrementAndGet();
+                    results.accept(new WriteResult(pending.id(), WriteResult.Kind.STALE, pending.uri(), pending.position(),
+                            pending.version()));
                     completed();
                 }
                 else {
-                    retryOrFail(pending, item.status(), item.error().type() + ": " + item.error().reason());
+                    // A missing alias is a moment in a bootstrap or an operator's fix, not a verdict on the document.
+                    int status = "index_not_found_exception".equals(item.error().type()) ? 503 : item.status();
+                    retryOrFail(pending, status, item.error().type() + ": " + item.error().reason());
                 }
             }
         }
@@ -160,21 +216,32 @@ public final class BulkMovieWriter {
             contexts.forEach(pending -> retryOrFail(pending, status, "request failed: " + failure));
         }
 
-        private void countSuccess(BulkResponseItem item) {
-            if (item.operationType() == OperationType.Index && "created".equals(item.result())) {
+        private WriteResult.Kind count(BulkResponseItem item) {
+            if (item.operationType() == OperationType.Delete) {
+                if ("not_found".equals(item.result())) {
+                    notFound.incrementAndGet();
+                    return WriteResult.Kind.NOT_FOUND;
+                }
+                deleted.incrementAndGet();
+                return WriteResult.Kind.DELETED;
+            }
+            if ("created".equals(item.result())) {
                 created.incrementAndGet();
+                return WriteResult.Kind.CREATED;
             }
-            else {
-                updated.incrementAndGet();
-            }
+            updated.incrementAndGet();
+            return WriteResult.Kind.UPDATED;
         }
     }
 
-    /** A serialised document on its way, with where it came from and how often it has been tried. */
-    private record Pending(String id, byte[] source, String uri, long position, int attempt) {
+    /**
+     * A serialised document (or, without a source, a deletion) on its way, with its version, where it came from
+     * and how often it has been tried.
+     */
+    private record Pending(String id, byte[] source, Long version, String uri, long position, int attempt) {
 
         Pending nextAttempt() {
-            return new Pending(id, source, uri, position, attempt + 1);
+            return new Pending(id, source, version, uri, position, attempt + 1);
         }
     }
 }

@@ -7,8 +7,10 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.marquee.schema.MovieDocument;
+import io.marquee.schema.MovieIds;
 
 /**
  * Validates one record in the wikipedia-movie-data shape. A record is rejected with the first reason found;
@@ -22,6 +24,7 @@ public final class MovieValidator {
     public static final int MAX_TITLE_LENGTH = 512;
     static final int MAX_NAME_LENGTH = 256;
     static final int MAX_TEXT_LENGTH = 100_000;
+    static final int MAX_RAW_LENGTH = 10_000;
 
     private static final Pattern HAS_WORD_CHARACTER = Pattern.compile("[\\p{L}\\p{N}]");
 
@@ -33,13 +36,22 @@ public final class MovieValidator {
             return validated(record, position, line);
         }
         catch (InvalidRecord invalid) {
-            return new RecordResult.Rejected(position, line, invalid.getMessage());
+            String raw = record.toString();
+            return new RecordResult.Rejected(position, line, invalid.getMessage(),
+                    raw.length() <= MAX_RAW_LENGTH ? raw : raw.substring(0, MAX_RAW_LENGTH));
         }
     }
 
     private static RecordResult validated(JsonNode record, long position, long line) {
         if (!record.isObject()) {
             throw new InvalidRecord("record is not a JSON object but " + describe(record));
+        }
+        JsonNode deleted = record.get("deleted");
+        if (deleted != null && !deleted.isNull() && !deleted.isBoolean()) {
+            throw new InvalidRecord("deleted must be true or false, not " + describe(deleted));
+        }
+        if (deleted != null && deleted.booleanValue()) {
+            return deletion(record, position, line);
         }
         String title = requiredText(record, "title");
         if (title.length() > MAX_TITLE_LENGTH) {
@@ -64,6 +76,28 @@ public final class MovieValidator {
                 optionalText(record, "thumbnail", 2048),
                 optionalDimension(record, "thumbnail_width"), optionalDimension(record, "thumbnail_height"));
         return new RecordResult.Valid(position, line, facts, dropped[0]);
+    }
+
+    private static RecordResult deletion(JsonNode record, long position, long line) {
+        if (record.hasNonNull("id")) {
+            String id = requiredText(record, "id");
+            if (id.length() > MAX_TITLE_LENGTH) {
+                throw new InvalidRecord("id is longer than " + MAX_TITLE_LENGTH + " characters");
+            }
+            return new RecordResult.Delete(position, line, id);
+        }
+        if (!record.hasNonNull("title") || !record.hasNonNull("year")) {
+            throw new InvalidRecord("a deletion needs an id, or a title and a year");
+        }
+        RecordResult identity = validated(withoutDeleted(record), position, line);
+        MovieDocument.Facts facts = ((RecordResult.Valid) identity).facts();
+        return new RecordResult.Delete(position, line, MovieIds.of(facts.title(), facts.year(), facts.href()));
+    }
+
+    private static JsonNode withoutDeleted(JsonNode record) {
+        ObjectNode copy = ((ObjectNode) record).deepCopy();
+        copy.remove("deleted");
+        return copy;
     }
 
     private static String requiredText(JsonNode record, String field) {

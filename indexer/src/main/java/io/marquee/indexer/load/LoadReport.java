@@ -16,6 +16,8 @@ public record LoadReport(
         long read,
         long created,
         long updated,
+        long deleted,
+        long stale,
         long rejected,
         long droppedEntries,
         long retries,
@@ -40,20 +42,20 @@ public record LoadReport(
         return took.isZero() ? 0 : read * 1000.0 / Math.max(1, took.toMillis());
     }
 
-    /** A record that failed validation: where it was and why. */
-    public record Rejection(String uri, long position, long line, String reason) {
+    /** A record that failed validation: where it was, why, and the record itself when it could be read. */
+    public record Rejection(String uri, long position, long line, String reason, String raw) {
     }
 
-    /** A file that could not be read at all. */
-    public record UnreadableFile(String uri, String reason) {
+    /** A file that could not be read at all; {@code transientFailure} when trying again may succeed. */
+    public record UnreadableFile(String uri, String reason, boolean transientFailure) {
     }
 
     /** The report as lines for a person at a terminal. */
     public String describe() {
         StringBuilder out = new StringBuilder()
-                .append(String.format("files: %d, records read: %d, indexed: %d (created %d, updated %d), rejected: %d, "
-                        + "failed: %d, junk entries dropped: %d, retries: %d%n", files, read, indexed(), created, updated, rejected,
-                        failures.size(), droppedEntries, retries))
+                .append(String.format("files: %d, records read: %d, indexed: %d (created %d, updated %d), deleted: %d, "
+                        + "stale: %d, rejected: %d, failed: %d, junk entries dropped: %d, retries: %d%n", files, read, indexed(), created,
+                        updated, deleted, stale, rejected, failures.size(), droppedEntries, retries))
                 .append(String.format("took %.1f s (%.0f records/s)%n", took.toMillis() / 1000.0, recordsPerSecond()));
         rejectionsByReason.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                 .forEach(e -> out.append(String.format("  rejected %d × %s%n", e.getValue(), e.getKey())));

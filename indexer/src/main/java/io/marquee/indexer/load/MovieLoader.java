@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
@@ -18,12 +19,12 @@ import org.slf4j.LoggerFactory;
 import io.marquee.indexer.index.BulkMovieWriter;
 import io.marquee.indexer.index.BulkProperties;
 import io.marquee.indexer.index.WriteOutcome;
+import io.marquee.indexer.index.WriteResult;
 import io.marquee.indexer.ingest.MovieFile;
 import io.marquee.indexer.ingest.MovieFileReader;
 import io.marquee.indexer.ingest.RecordResult;
 import io.marquee.schema.MovieDocument;
 import io.marquee.schema.MovieIndexAdmin;
-import io.marquee.schema.MovieSource;
 
 /**
  * Loads files into the write alias: bootstraps the index if needed, streams every file through validation
@@ -52,10 +53,21 @@ public final class MovieLoader {
     }
 
     public LoadReport load(List<MovieFile> files, String provider) {
+        return load(files, provider, rejection -> {
+        }, result -> {
+        });
+    }
+
+    /**
+     * Loads files, handing every rejection to {@code rejections} (for quarantine) and every successful write to
+     * {@code writes} (for the audit trail).
+     */
+    public LoadReport load(List<? extends MovieFile> files, String provider, Consumer<LoadReport.Rejection> rejections,
+            Consumer<WriteResult> writes) {
         admin.bootstrap();
         Instant started = clock.instant();
-        Tally tally = new Tally();
-        BulkMovieWriter writer = new BulkMovieWriter(client, admin.names().writeAlias(), bulk);
+        Tally tally = new Tally(rejections);
+        BulkMovieWriter writer = new BulkMovieWriter(client, admin.names().writeAlias(), bulk, writes);
         for (MovieFile file : files) {
             log.info("Loading {}", file.uri());
             try {
@@ -63,12 +75,13 @@ public final class MovieLoader {
             }
             catch (IOException | RuntimeException ex) {
                 log.warn("Cannot read {}: {}", file.uri(), ex.toString());
-                tally.unreadable.add(new LoadReport.UnreadableFile(file.uri(), ex.toString()));
+                tally.unreadable.add(new LoadReport.UnreadableFile(file.uri(), ex.toString(), file.isTransient(ex)));
             }
         }
         WriteOutcome outcome = writer.finish();
         admin.refresh();
-        LoadReport report = new LoadReport(files.size(), tally.read, outcome.created(), outcome.updated(), tally.rejected,
+        LoadReport report = new LoadReport(files.size(), tally.read, outcome.created(), outcome.updated(),
+                outcome.deleted() + outcome.notFound(), outcome.stale(), tally.rejected,
                 tally.dropped, outcome.retries(), tally.rejections, tally.byReason, outcome.failures(), tally.unreadable,
                 Duration.between(started, clock.instant()));
         log.info("Loaded {} files: {} read, {} indexed, {} rejected, {} failed in {} ms", report.files(), report.read(),
@@ -85,6 +98,11 @@ public final class MovieLoader {
         final List<LoadReport.Rejection> rejections = new ArrayList<>();
         final Map<String, Long> byReason = new HashMap<>();
         final List<LoadReport.UnreadableFile> unreadable = new ArrayList<>();
+        final Consumer<LoadReport.Rejection> sink;
+
+        Tally(Consumer<LoadReport.Rejection> sink) {
+            this.sink = sink;
+        }
 
         void accept(MovieFile file, RecordResult result, BulkMovieWriter writer, String provider, Instant now) {
             if (result.position() > 0) {
@@ -92,14 +110,21 @@ public final class MovieLoader {
             }
             if (result instanceof RecordResult.Valid valid) {
                 dropped += valid.droppedEntries();
-                MovieDocument document = MovieDocument.of(valid.facts(), provider, MovieSource.file(file.uri(), valid.position()), now);
-                writer.add(document, file.uri(), valid.position());
+                Instant ingestedAt = file.deliveredAt() != null ? file.deliveredAt() : now;
+                MovieDocument document = MovieDocument.of(valid.facts(), provider, file.sourceAt(valid.position()), ingestedAt);
+                writer.add(document, file.version(), file.uri(), valid.position());
+            }
+            else if (result instanceof RecordResult.Delete delete) {
+                writer.delete(delete.id(), file.version(), file.uri(), delete.position());
             }
             else if (result instanceof RecordResult.Rejected rejection) {
                 rejected++;
                 byReason.merge(NUMBER.matcher(QUOTED.matcher(rejection.reason()).replaceAll("\"…\"")).replaceAll("N"), 1L, Long::sum);
+                LoadReport.Rejection listed = new LoadReport.Rejection(file.uri(), rejection.position(), rejection.line(),
+                        rejection.reason(), rejection.raw());
+                sink.accept(listed);
                 if (rejections.size() < MAX_LISTED_REJECTIONS) {
-                    rejections.add(new LoadReport.Rejection(file.uri(), rejection.position(), rejection.line(), rejection.reason()));
+                    rejections.add(listed);
                 }
             }
         }

@@ -1,0 +1,21 @@
+package io.marquee.indexer.pipeline;
+
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.marquee.indexer.load.MovieLoader;
+import io.marquee.schema.MovieJson;
+
+@Configuration(proxyBeanMethods = false)
+class PipelineConfiguration {
+
+    @Bean
+    QueueConsumer queueConsumer(SqsClient sqs, S3Client s3, MovieLoader loader, ProviderProperties providers,
+            PipelineProperties properties) {
+        ObjectIngest ingest = new ObjectIngest(s3, loader, providers, MovieJson.objectMapper());
+        return new QueueConsumer(sqs, new S3EventMessages(MovieJson.objectMapper()), ingest, properties);
+    }
+}

@@ -1,0 +1,70 @@
+package io.marquee.indexer;
+
+import java.nio.file.Files;
+
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+import io.marquee.testsupport.aws.LocalAws;
+
+/**
+ * Local S3 and SQS for pipeline tests, one pair per test class, and the properties that point the indexer at them.
+ */
+public final class PipelineTestSupport {
+
+    private PipelineTestSupport() {
+    }
+
+    public static LocalAws startAws(LocalAws.Names names) {
+        try {
+            return LocalAws.start(Files.createTempDirectory("marquee-s3"), names);
+        }
+        catch (java.io.IOException ex) {
+            throw new java.io.UncheckedIOException(ex);
+        }
+    }
+
+    public static void register(DynamicPropertyRegistry registry, Class<?> testClass, LocalAws aws) {
+        IndexerTestProperties.register(registry, testClass);
+        registry.add("marquee.indexer.aws.s3-endpoint", () -> aws.endpoint().s3().toString());
+        registry.add("marquee.indexer.aws.sqs-endpoint", () -> aws.endpoint().sqs().toString());
+        registry.add("marquee.indexer.aws.access-key", () -> aws.endpoint().accessKey());
+        registry.add("marquee.indexer.aws.secret-key", () -> aws.endpoint().secretKey());
+        registry.add("marquee.indexer.pipeline.queue-url", aws::queueUrl);
+        registry.add("marquee.indexer.pipeline.dead-letter-queue-url", aws::deadLetterQueueUrl);
+        registry.add("marquee.indexer.pipeline.bucket", () -> aws.names().bucket());
+        registry.add("marquee.indexer.pipeline.wait-time", () -> "1s");
+        registry.add("marquee.indexer.pipeline.retry-backoff", () -> "1s");
+        registry.add("marquee.indexer.pipeline.visibility-timeout", () -> "10s");
+    }
+
+    /** Waits for a condition the pipeline brings about asynchronously. */
+    public static void await(String what, Duration timeout, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Timed out after " + timeout + " waiting for " + what);
+            }
+            try {
+                Thread.sleep(100);
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("Interrupted waiting for " + what, ex);
+            }
+        }
+    }
+
+    /** Sleeps past S3's one-second Last-Modified resolution, so the next upload is strictly newer. */
+    public static void nextSecond() {
+        try {
+            Thread.sleep(1100);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+}

@@ -1,0 +1,285 @@
+package io.marquee.indexer.pipeline;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.marquee.indexer.PipelineTestSupport;
+import io.marquee.schema.MovieDocument;
+import io.marquee.schema.MovieIds;
+import io.marquee.schema.MovieIndexAdmin;
+import io.marquee.testsupport.aws.LocalAws;
+import io.marquee.testsupport.aws.ProviderUploads;
+import io.marquee.testsupport.aws.S3EventNotifications;
+import io.marquee.testsupport.elasticsearch.ElasticsearchTest;
+
+import static io.marquee.indexer.PipelineTestSupport.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The write side end to end, with the real AWS SDK clients against S3Proxy and ElasticMQ and a real
+ * Elasticsearch: provider upload → S3 event on SQS → consumer → index or quarantine.
+ */
+@SpringBootTest
+@ElasticsearchTest
+class PipelineIntegrationTests {
+
+    private static final LocalAws AWS = PipelineTestSupport.startAws(new LocalAws.Names("ingest", "ingest", "ingest-dlq", 10, 3));
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final String HEAT = "{\"title\": \"Heat\", \"year\": 1995, \"cast\": [\"Al Pacino\"], \"genres\": [\"Crime\"], \"href\": \"Heat\"}";
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        PipelineTestSupport.register(registry, PipelineIntegrationTests.class, AWS);
+    }
+
+    @AfterAll
+    static void stopAws() {
+        AWS.close();
+    }
+
+    private final QueueConsumer consumer;
+    private final MovieIndexAdmin admin;
+    private final ElasticsearchClient elasticsearch;
+    private final ProviderUploads provider = ProviderUploads.to(AWS);
+    private final S3Client s3 = AWS.s3Client();
+    private final SqsClient sqs = AWS.sqsClient();
+    private final ObjectMapper json = new ObjectMapper();
+
+    PipelineIntegrationTests(QueueConsumer consumer, MovieIndexAdmin admin, ElasticsearchClient elasticsearch) {
+        this.consumer = consumer;
+        this.admin = admin;
+        this.elasticsearch = elasticsearch;
+    }
+
+    @BeforeEach
+    void freshIndexEmptyQueuesAndRunningConsumer() {
+        consumer.stop();
+        sqs.purgeQueue(p -> p.queueUrl(AWS.queueUrl()));
+        sqs.purgeQueue(p -> p.queueUrl(AWS.deadLetterQueueUrl()));
+        admin.deleteEverything();
+        admin.bootstrap();
+        consumer.start();
+    }
+
+    @Test
+    void anUploadedFileBecomesSearchable() throws IOException {
+        provider.deliver("incoming/wikipedia/2024/first delivery.json", "[" + HEAT + ", {\"title\": \"Ronin\", \"year\": 1998}]");
+
+        await("two movies indexed", PATIENCE, () -> count() == 2);
+        MovieDocument heat = get(MovieIds.of("Heat", 1995, "Heat"));
+        assertThat(heat.provider()).isEqualTo("wikipedia");
+        assertThat(heat.source().bucket()).isEqualTo("ingest");
+        assertThat(heat.source().key()).isEqualTo("incoming/wikipedia/2024/first delivery.json");
+        assertThat(heat.source().etag()).isNotBlank();
+        assertThat(heat.source().sequencer()).isNotBlank();
+        assertThat(heat.source().position()).isEqualTo(1);
+    }
+
+    @Test
+    void aDuplicateDeliveryChangesNothing() throws IOException {
+        String event = provider.deliver("incoming/wikipedia/dup.json", HEAT);
+        await("the movie indexed", PATIENCE, () -> count() == 1);
+        MovieDocument first = get(MovieIds.of("Heat", 1995, "Heat"));
+        int handled = consumer.processed();
+
+        provider.send(event);
+        provider.send(event);
+
+        await("both duplicates handled", PATIENCE, () -> consumer.processed() >= handled + 2);
+        assertThat(count()).isEqualTo(1);
+        assertThat(get(MovieIds.of("Heat", 1995, "Heat"))).isEqualTo(first);
+    }
+
+    @Test
+    void anOlderDeliveryNeverOverwritesANewerOne() throws IOException {
+        var older = provider.put("incoming/wikipedia/old.json", software.amazon.awssdk.core.sync.RequestBody.fromString(HEAT));
+        PipelineTestSupport.nextSecond();
+        String newer = HEAT.replace("[\"Al Pacino\"]", "[\"Al Pacino\", \"Robert De Niro\"]");
+        var newerPut = provider.put("incoming/wikipedia/new.json", software.amazon.awssdk.core.sync.RequestBody.fromString(newer));
+
+        provider.announce("incoming/wikipedia/new.json", newer.length(), newerPut.eTag(), null);
+        await("the newer version indexed", PATIENCE, () -> count() == 1);
+        int handled = consumer.processed();
+        provider.announce("incoming/wikipedia/old.json", HEAT.length(), older.eTag(), null);
+        await("the older delivery handled", PATIENCE, () -> consumer.processed() > handled);
+
+        assertThat(get(MovieIds.of("Heat", 1995, "Heat")).cast()).containsExactly("Al Pacino", "Robert De Niro");
+    }
+
+    @Test
+    void aDeleteRecordRemovesTheMovie() throws IOException {
+        provider.deliver("incoming/wikipedia/heat.json", HEAT);
+        await("the movie indexed", PATIENCE, () -> count() == 1);
+        PipelineTestSupport.nextSecond();
+
+        provider.deliver("incoming/wikipedia/deletions.ndjson", "{\"title\": \"Heat\", \"year\": 1995, \"href\": \"Heat\", \"deleted\": true}\n"
+                + "{\"id\": \"" + MovieIds.of("Ronin", 1998, null) + "\", \"deleted\": true}\n");
+
+        await("the movie deleted", PATIENCE, () -> count() == 0);
+    }
+
+    @Test
+    void aRemovedObjectDeletesNoMovie() throws IOException {
+        provider.deliver("incoming/wikipedia/kept.json", HEAT);
+        await("the movie indexed", PATIENCE, () -> count() == 1);
+        int handled = consumer.processed();
+        s3.deleteObject(d -> d.bucket("ingest").key("incoming/wikipedia/kept.json"));
+
+        provider.send(S3EventNotifications.objectRemoved("us-east-1", "ingest", "incoming/wikipedia/kept.json", null));
+
+        await("the removal handled", PATIENCE, () -> consumer.processed() > handled);
+        assertThat(count()).isEqualTo(1);
+    }
+
+    @Test
+    void badRecordsGoToQuarantineAndTheRestIsIndexed() throws IOException {
+        provider.deliver("incoming/wikipedia/mixed.json", """
+                [{"title": "Good One", "year": 2001},
+                 {"title": "", "year": 2001},
+                 {"title": "Too Early", "year": 1850},
+                 {"title": "Good Two", "year": 2002}]""");
+
+        await("the good records indexed", PATIENCE, () -> count() == 2);
+        await("the quarantine record", PATIENCE, () -> exists("quarantine/wikipedia/mixed.json.errors.ndjson"));
+        List<JsonNode> quarantined = quarantine("quarantine/wikipedia/mixed.json.errors.ndjson");
+        assertThat(quarantined).extracting(q -> q.get("position").asLong()).containsExactly(2L, 3L);
+        assertThat(quarantined).extracting(q -> q.get("reason").asText()).containsExactly("title is blank", "year 1850 is outside 1870–2100");
+        assertThat(quarantined.get(1).get("record").get("title").asText()).isEqualTo("Too Early");
+        assertThat(quarantined.get(1).get("source").get("key").asText()).isEqualTo("incoming/wikipedia/mixed.json");
+    }
+
+    @Test
+    void aMalformedFileIsQuarantinedWithItsReason() throws IOException {
+        provider.deliver("incoming/wikipedia/broken.ndjson", HEAT + "\n{\"title\": \"Cut\", \"year\": \n");
+        provider.deliver("incoming/wikipedia/garbage.json", "this is not json");
+
+        await("the readable record indexed", PATIENCE, () -> count() == 1);
+        await("both quarantine records written", PATIENCE, () -> exists("quarantine/wikipedia/garbage.json.errors.ndjson")
+                && exists("quarantine/wikipedia/broken.ndjson.errors.ndjson"));
+        assertThat(quarantine("quarantine/wikipedia/broken.ndjson.errors.ndjson")).singleElement()
+                .satisfies(q -> {
+                    assertThat(q.get("position").asLong()).isEqualTo(2);
+                    assertThat(q.get("line").asLong()).isEqualTo(2);
+                    assertThat(q.get("reason").asText()).startsWith("malformed JSON");
+                });
+        assertThat(quarantine("quarantine/wikipedia/garbage.json.errors.ndjson")).singleElement()
+                .satisfies(q -> assertThat(q.get("reason").asText()).startsWith("not JSON"));
+    }
+
+    @Test
+    void anUnknownProviderIsQuarantinedNeverIndexed() throws IOException {
+        provider.deliver("incoming/stranger/movies.json", HEAT);
+
+        await("the quarantine record", PATIENCE, () -> exists("quarantine/_unknown/incoming/stranger/movies.json.errors.ndjson"));
+        assertThat(quarantine("quarantine/_unknown/incoming/stranger/movies.json.errors.ndjson")).singleElement()
+                .satisfies(q -> assertThat(q.get("reason").asText()).contains("not under the prefix of a configured provider"));
+        assertThat(count()).isZero();
+    }
+
+    @Test
+    void acknowledgesTestEventsAndReadsSnsEnvelopes() throws IOException {
+        provider.send(S3EventNotifications.testEvent("ingest"));
+        var put = provider.put("incoming/wikipedia/sns.json", software.amazon.awssdk.core.sync.RequestBody.fromString(HEAT));
+        provider.send(S3EventNotifications.inSnsEnvelope(S3EventNotifications.objectCreated("us-east-1", "ingest",
+                "incoming/wikipedia/sns.json", HEAT.length(), put.eTag(), null)));
+
+        await("the movie indexed through SNS", PATIENCE, () -> count() == 1);
+        await("the queue drained", PATIENCE, () -> visibleAndInFlight(AWS.queueUrl()) == 0);
+        assertThat(deadLetters()).isEmpty();
+    }
+
+    @Test
+    void movesUnrecognisedMessagesAsideAtOnce() {
+        provider.send("{\"hello\": \"world\"}");
+
+        List<Message> dead = awaitDeadLetters(1);
+        assertThat(dead).singleElement().satisfies(m -> {
+            assertThat(m.body()).isEqualTo("{\"hello\": \"world\"}");
+            assertThat(m.messageAttributes().get("marquee-reason").stringValue()).contains("neither an S3 event notification");
+        });
+    }
+
+    @Test
+    void aPoisonEventReachesTheDeadLetterQueueWithoutBlockingOthers() throws IOException {
+        provider.send(S3EventNotifications.objectCreated("us-east-1", "no-such-bucket", "incoming/wikipedia/x.json", 10, "e", null));
+        provider.deliver("incoming/wikipedia/after-poison.json", HEAT);
+
+        await("the good delivery indexed meanwhile", PATIENCE, () -> count() == 1);
+        List<Message> dead = awaitDeadLetters(1);
+        assertThat(dead).singleElement().satisfies(m -> assertThat(m.body()).contains("no-such-bucket"));
+    }
+
+    private List<Message> awaitDeadLetters(int expected) {
+        List<Message> dead = new java.util.ArrayList<>();
+        await(expected + " dead letters", Duration.ofSeconds(60), () -> {
+            dead.addAll(deadLetters());
+            return dead.size() >= expected;
+        });
+        return dead;
+    }
+
+    private List<Message> deadLetters() {
+        List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(AWS.deadLetterQueueUrl()).waitTimeSeconds(1).maxNumberOfMessages(10)
+                .messageAttributeNames("All")).messages();
+        messages.forEach(m -> sqs.deleteMessage(d -> d.queueUrl(AWS.deadLetterQueueUrl()).receiptHandle(m.receiptHandle())));
+        return messages;
+    }
+
+    private int visibleAndInFlight(String queueUrl) {
+        var attributes = sqs.getQueueAttributes(a -> a.queueUrl(queueUrl).attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
+        return Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+                + Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
+    }
+
+    private boolean exists(String key) {
+        try {
+            s3.headObject(h -> h.bucket("ingest").key(key));
+            return true;
+        }
+        catch (software.amazon.awssdk.services.s3.model.S3Exception ex) {
+            return false;
+        }
+    }
+
+    private List<JsonNode> quarantine(String key) throws IOException {
+        String body = s3.getObjectAsBytes(g -> g.bucket("ingest").key(key)).asUtf8String();
+        List<JsonNode> lines = new java.util.ArrayList<>();
+        for (String line : body.split("\n")) {
+            if (!line.isBlank()) {
+                lines.add(json.readTree(line));
+            }
+        }
+        return lines;
+    }
+
+    private long count() {
+        try {
+            admin.refresh();
+            return elasticsearch.count(c -> c.index(admin.names().readAlias())).count();
+        }
+        catch (IOException ex) {
+            throw new java.io.UncheckedIOException(ex);
+        }
+    }
+
+    private MovieDocument get(String id) throws IOException {
+        return elasticsearch.get(g -> g.index(admin.names().readAlias()).id(id), MovieDocument.class).source();
+    }
+}
