@@ -46,7 +46,7 @@ public final class ApiTestSupport {
         try {
             MovieIndexAdmin admin = new MovieIndexAdmin(client, new IndexNames(TestIndices.prefixFor(testClass)));
             BulkProperties bulk = new BulkProperties(1000, DataSize.ofMegabytes(5), 2, Duration.ofSeconds(1), 6, Duration.ofMillis(200));
-            return new MovieLoader(client, admin, MovieJson.objectMapper(), bulk, Clock.systemUTC()).load(files, "test");
+            return new MovieLoader(client, admin, MovieJson.objectMapper(), bulk, Clock.systemUTC(), "api-tests").load(files, "test");
         }
         finally {
             try {

@@ -49,6 +49,23 @@ public record IndexNames(String prefix) {
         return prefix + "movies";
     }
 
+    /** The write alias of the audit trail; it rolls over to a new {@code movies-audit-NNNNNN} index by size and age. */
+    public String auditAlias() {
+        return prefix + "movies-audit";
+    }
+
+    public String auditIndex(int generation) {
+        return String.format("%smovies-audit-%06d", prefix, generation);
+    }
+
+    public String auditPattern() {
+        return prefix + "movies-audit-*";
+    }
+
+    public String auditTemplate() {
+        return prefix + "movies-audit";
+    }
+
     public String componentTemplate(String name) {
         return prefix + name;
     }

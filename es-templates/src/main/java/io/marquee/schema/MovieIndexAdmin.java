@@ -43,8 +43,9 @@ public final class MovieIndexAdmin {
                 client.cluster().putComponentTemplate(r -> r.name(component.getKey())
                         .withJson(new StringReader(component.getValue())));
             }
-            client.indices().putIndexTemplate(r -> r.name(names.indexTemplate())
-                    .withJson(new StringReader(templates.indexTemplate())));
+            for (Map.Entry<String, String> template : templates.indexTemplates().entrySet()) {
+                client.indices().putIndexTemplate(r -> r.name(template.getKey()).withJson(new StringReader(template.getValue())));
+            }
             return null;
         });
     }
@@ -55,6 +56,7 @@ public final class MovieIndexAdmin {
      */
     public Bootstrap bootstrap() {
         installTemplates();
+        bootstrapAudit();
         Optional<String> existing = readIndex();
         if (existing.isPresent()) {
             return new Bootstrap(existing.get(), false);
@@ -80,6 +82,30 @@ public final class MovieIndexAdmin {
         }
     }
 
+    /** Creates the first audit index behind the {@code movies-audit} write alias, unless the alias exists. */
+    private void bootstrapAudit() {
+        if (aliasTarget(names.auditAlias()).isPresent()) {
+            return;
+        }
+        try {
+            call(() -> client.indices().create(r -> r.index(names.auditIndex(1)).aliases(names.auditAlias(), a -> a.isWriteIndex(true))));
+        }
+        catch (ElasticsearchException ex) {
+            if (!"resource_already_exists_exception".equals(ex.error().type())) {
+                throw ex;
+            }
+        }
+    }
+
+    /**
+     * Rolls the audit trail over to a new index when the current one is older or larger than given, so no audit
+     * index grows without bound. Returns whether it rolled over.
+     */
+    public boolean rolloverAudit(String maxAge, String maxPrimaryShardSize) {
+        return call(() -> client.indices().rollover(r -> r.alias(names.auditAlias()).conditions(c -> c
+                .maxAge(t -> t.time(maxAge)).maxPrimaryShardSize(maxPrimaryShardSize)))).rolledOver();
+    }
+
     /** The concrete index the read alias points to, if the alias exists. */
     public Optional<String> readIndex() {
         return aliasTarget(names.readAlias());
@@ -99,13 +125,15 @@ public final class MovieIndexAdmin {
     public void deleteEverything() {
         call(() -> {
             // Concrete names, because clusters refuse wildcard deletes (action.destructive_requires_name).
-            List<String> indices = List.copyOf(client.indices().get(r -> r.index(names.indexPattern())
+            List<String> indices = List.copyOf(client.indices().get(r -> r.index(names.indexPattern(), names.auditPattern())
                     .allowNoIndices(true).ignoreUnavailable(true)).result().keySet());
             if (!indices.isEmpty()) {
                 client.indices().delete(r -> r.index(indices));
             }
-            if (client.indices().existsIndexTemplate(r -> r.name(names.indexTemplate())).value()) {
-                client.indices().deleteIndexTemplate(r -> r.name(names.indexTemplate()));
+            for (String template : templates.indexTemplates().keySet()) {
+                if (client.indices().existsIndexTemplate(r -> r.name(template)).value()) {
+                    client.indices().deleteIndexTemplate(r -> r.name(template));
+                }
             }
             for (String component : templates.componentTemplates().keySet()) {
                 if (client.cluster().existsComponentTemplate(r -> r.name(component)).value()) {

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,8 +19,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public final class SchemaTemplates {
 
-    /** Component templates in the order the index template composes them. */
+    /** Component templates in the order the movie index template composes them. */
     public static final List<String> COMPONENTS = List.of("movies-settings", "movies-mappings");
+    /** Component templates of the audit index template. */
+    public static final List<String> AUDIT_COMPONENTS = List.of("movies-audit-mappings");
 
     private static final String ROOT = "/es-templates/";
 
@@ -33,19 +36,31 @@ public final class SchemaTemplates {
     /** Component template bodies by their (prefixed) name, in composition order. */
     public Map<String, String> componentTemplates() {
         Map<String, String> bodies = new LinkedHashMap<>();
-        for (String component : COMPONENTS) {
+        for (String component : Stream.concat(COMPONENTS.stream(), AUDIT_COMPONENTS.stream()).toList()) {
             bodies.put(names.componentTemplate(component), read("component-templates/" + component + ".json").toString());
         }
         return bodies;
     }
 
-    /** The composable index template body, its patterns and components rewritten for the prefix. */
+    /** The composable index template bodies by (prefixed) name, patterns and components rewritten for the prefix. */
+    public Map<String, String> indexTemplates() {
+        Map<String, String> bodies = new LinkedHashMap<>();
+        bodies.put(names.indexTemplate(), indexTemplate("index-templates/movies.json", names.indexPattern(), COMPONENTS));
+        bodies.put(names.auditTemplate(), indexTemplate("index-templates/movies-audit.json", names.auditPattern(), AUDIT_COMPONENTS));
+        return bodies;
+    }
+
+    /** The movie index template body. */
     public String indexTemplate() {
-        ObjectNode template = (ObjectNode) read("index-templates/movies.json");
+        return indexTemplates().get(names.indexTemplate());
+    }
+
+    private String indexTemplate(String resource, String pattern, List<String> components) {
+        ObjectNode template = (ObjectNode) read(resource);
         ArrayNode patterns = template.putArray("index_patterns");
-        patterns.add(names.indexPattern());
+        patterns.add(pattern);
         ArrayNode composedOf = template.putArray("composed_of");
-        COMPONENTS.forEach(component -> composedOf.add(names.componentTemplate(component)));
+        components.forEach(component -> composedOf.add(names.componentTemplate(component)));
         return template.toString();
     }
 
@@ -57,6 +72,11 @@ public final class SchemaTemplates {
     /** The mapped properties of a movie document, for checks that code and schema agree. */
     public JsonNode mappingProperties() {
         return read("component-templates/movies-mappings.json").path("template").path("mappings").path("properties");
+    }
+
+    /** The mapped properties of an audit entry. */
+    public JsonNode auditMappingProperties() {
+        return read("component-templates/movies-audit-mappings.json").path("template").path("mappings").path("properties");
     }
 
     private JsonNode read(String resource) {

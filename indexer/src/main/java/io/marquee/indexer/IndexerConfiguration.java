@@ -49,8 +49,9 @@ class IndexerConfiguration {
     }
 
     @Bean
-    MovieLoader movieLoader(ElasticsearchClient client, MovieIndexAdmin admin, BulkProperties bulk, Clock clock) {
+    MovieLoader movieLoader(ElasticsearchClient client, MovieIndexAdmin admin, BulkProperties bulk, Clock clock,
+            IndexerProperties properties) {
         ObjectMapper json = MovieJson.objectMapper();
-        return new MovieLoader(client, admin, json, bulk, clock);
+        return new MovieLoader(client, admin, json, bulk, clock, properties.instanceId());
     }
 }

@@ -112,6 +112,15 @@ public final class BulkMovieWriter {
 
     /** Flushes, waits for every queued document to succeed or finally fail, and reports. */
     public WriteOutcome finish() {
+        awaitQueued();
+        ingester.close();
+        retryScheduler.shutdownNow();
+        return new WriteOutcome(created.get(), updated.get(), deleted.get(), notFound.get(), stale.get(), List.copyOf(failures),
+                retries.get());
+    }
+
+    /** Flushes and waits until every document queued so far has an outcome; the writer stays open. */
+    public void awaitQueued() {
         ingester.flush();
         synchronized (done) {
             while (outstanding.get() > 0) {
@@ -125,10 +134,6 @@ public final class BulkMovieWriter {
                 ingester.flush();
             }
         }
-        ingester.close();
-        retryScheduler.shutdownNow();
-        return new WriteOutcome(created.get(), updated.get(), deleted.get(), notFound.get(), stale.get(), List.copyOf(failures),
-                retries.get());
     }
 
     private void submit(Pending pending) {

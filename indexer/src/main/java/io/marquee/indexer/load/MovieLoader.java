@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.marquee.indexer.audit.ChangeTracker;
 import io.marquee.indexer.index.BulkMovieWriter;
 import io.marquee.indexer.index.BulkProperties;
 import io.marquee.indexer.index.WriteOutcome;
@@ -25,6 +26,7 @@ import io.marquee.indexer.ingest.MovieFileReader;
 import io.marquee.indexer.ingest.RecordResult;
 import io.marquee.schema.MovieDocument;
 import io.marquee.schema.MovieIndexAdmin;
+import io.marquee.schema.MovieSource;
 
 /**
  * Loads files into the write alias: bootstraps the index if needed, streams every file through validation
@@ -43,13 +45,16 @@ public final class MovieLoader {
     private final MovieFileReader reader;
     private final BulkProperties bulk;
     private final Clock clock;
+    private final ChangeTracker changes;
 
-    public MovieLoader(ElasticsearchClient client, MovieIndexAdmin admin, ObjectMapper json, BulkProperties bulk, Clock clock) {
+    public MovieLoader(ElasticsearchClient client, MovieIndexAdmin admin, ObjectMapper json, BulkProperties bulk, Clock clock,
+            String indexerId) {
         this.client = client;
         this.admin = admin;
         this.reader = new MovieFileReader(json);
         this.bulk = bulk;
         this.clock = clock;
+        this.changes = new ChangeTracker(client, admin.names(), indexerId, clock);
     }
 
     public LoadReport load(List<MovieFile> files, String provider) {
@@ -68,16 +73,18 @@ public final class MovieLoader {
         Instant started = clock.instant();
         Tally tally = new Tally(rejections);
         BulkMovieWriter writer = new BulkMovieWriter(client, admin.names().writeAlias(), bulk, writes);
+        Batch batch = new Batch(writer, bulk.maxOperations());
         for (MovieFile file : files) {
             log.info("Loading {}", file.uri());
             try {
-                reader.read(file, result -> tally.accept(file, result, writer, provider, clock.instant()));
+                reader.read(file, result -> tally.accept(file, result, batch, provider, clock.instant()));
             }
             catch (IOException | RuntimeException ex) {
                 log.warn("Cannot read {}: {}", file.uri(), ex.toString());
                 tally.unreadable.add(new LoadReport.UnreadableFile(file.uri(), ex.toString(), file.isTransient(ex)));
             }
         }
+        batch.flush();
         WriteOutcome outcome = writer.finish();
         admin.refresh();
         LoadReport report = new LoadReport(files.size(), tally.read, outcome.created(), outcome.updated(),
@@ -87,6 +94,45 @@ public final class MovieLoader {
         log.info("Loaded {} files: {} read, {} indexed, {} rejected, {} failed in {} ms", report.files(), report.read(),
                 report.indexed(), report.rejected(), report.failures().size(), report.took().toMillis());
         return report;
+    }
+
+    /**
+     * Groups intended writes so the current documents are fetched and the audit written once per batch, then
+     * hands the writes that change something to the bulk writer.
+     */
+    private final class Batch {
+
+        private final BulkMovieWriter writer;
+        private final int size;
+        private final List<ChangeTracker.Intent> intents = new ArrayList<>();
+        private final ChangeTracker.Session session = changes.session();
+
+        Batch(BulkMovieWriter writer, int size) {
+            this.writer = writer;
+            this.size = size;
+        }
+
+        void add(ChangeTracker.Intent intent) {
+            intents.add(intent);
+            if (intents.size() >= size) {
+                flush();
+            }
+        }
+
+        void flush() {
+            if (intents.isEmpty()) {
+                return;
+            }
+            for (ChangeTracker.Intent write : session.apply(intents)) {
+                if (write.document() == null) {
+                    writer.delete(write.id(), write.version(), write.uri(), write.position());
+                }
+                else {
+                    writer.add(write.document(), write.version(), write.uri(), write.position());
+                }
+            }
+            intents.clear();
+        }
     }
 
     /** Counts as records stream past; only the reading thread touches it. */
@@ -104,18 +150,20 @@ public final class MovieLoader {
             this.sink = sink;
         }
 
-        void accept(MovieFile file, RecordResult result, BulkMovieWriter writer, String provider, Instant now) {
+        void accept(MovieFile file, RecordResult result, Batch batch, String provider, Instant now) {
             if (result.position() > 0) {
                 read++;
             }
             if (result instanceof RecordResult.Valid valid) {
                 dropped += valid.droppedEntries();
                 Instant ingestedAt = file.deliveredAt() != null ? file.deliveredAt() : now;
-                MovieDocument document = MovieDocument.of(valid.facts(), provider, file.sourceAt(valid.position()), ingestedAt);
-                writer.add(document, file.version(), file.uri(), valid.position());
+                MovieSource source = file.sourceAt(valid.position());
+                MovieDocument document = MovieDocument.of(valid.facts(), provider, source, ingestedAt);
+                batch.add(new ChangeTracker.Intent(document.id(), document, file.version(), provider, source, file.uri(), valid.position()));
             }
             else if (result instanceof RecordResult.Delete delete) {
-                writer.delete(delete.id(), file.version(), file.uri(), delete.position());
+                batch.add(new ChangeTracker.Intent(delete.id(), null, file.version(), provider, file.sourceAt(delete.position()), file.uri(),
+                        delete.position()));
             }
             else if (result instanceof RecordResult.Rejected rejection) {
                 rejected++;

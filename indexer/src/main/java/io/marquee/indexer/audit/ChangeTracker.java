@@ -1,0 +1,205 @@
+package io.marquee.indexer.audit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.MgetResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
+
+import io.marquee.schema.AuditEntry;
+import io.marquee.schema.IndexNames;
+import io.marquee.schema.MovieDocument;
+import io.marquee.schema.MovieSource;
+
+/**
+ * Decides, for a batch of intended writes, which change anything, and records those in the audit trail first.
+ * Writing the audit entry before the change, under a deterministic id, means a crash between the two loses no
+ * entry: the redelivered change is still a change, and its entry is rewritten in place.
+ */
+public final class ChangeTracker {
+
+    /** The facts compared to decide whether a record changes its movie. */
+    static final List<String> FACT_FIELDS = List.of("title", "year", "cast", "genres", "extract", "href", "thumbnail", "thumbnailWidth",
+            "thumbnailHeight", "provider");
+
+    private final ElasticsearchClient client;
+    private final IndexNames names;
+    private final String indexer;
+    private final Clock clock;
+
+    public ChangeTracker(ElasticsearchClient client, IndexNames names, String indexer, Clock clock) {
+        this.client = client;
+        this.names = names;
+        this.indexer = indexer;
+        this.clock = clock;
+    }
+
+    /** A tracker for one load: it remembers what it decided, so later batches need not wait for earlier writes. */
+    public Session session() {
+        return new Session();
+    }
+
+    /**
+     * The decisions of one load. The state it decided for recent movies (more than the bulk writer can hold in
+     * flight) overrides what Elasticsearch reports, because writes of earlier batches may still be on their way.
+     */
+    public final class Session {
+
+        private static final int REMEMBERED = 50_000;
+
+        private final Map<String, Current> decided = new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Current> eldest) {
+                return size() > REMEMBERED;
+            }
+        };
+
+        /**
+         * Returns the writes to perform, in order, having recorded their audit entries.
+         *
+         * @throws UncheckedIOException when Elasticsearch cannot be asked or the audit cannot be written
+         */
+        public List<Intent> apply(List<Intent> intents) {
+            if (intents.isEmpty()) {
+                return List.of();
+            }
+            Map<String, Current> current = current(intents.stream().map(Intent::id).distinct().filter(id -> !decided.containsKey(id)).toList());
+            for (Intent intent : intents) {
+                Current state = decided.get(intent.id());
+                if (state != null) {
+                    current.put(intent.id(), state);
+                }
+            }
+            List<Intent> writes = decide(intents, current);
+            intents.forEach(intent -> {
+                if (current.containsKey(intent.id())) {
+                    decided.put(intent.id(), current.get(intent.id()));
+                }
+            });
+            return writes;
+        }
+    }
+
+    private List<Intent> decide(List<Intent> intents, Map<String, Current> current) {
+        List<Intent> writes = new ArrayList<>();
+        List<AuditEntry> entries = new ArrayList<>();
+        for (Intent intent : intents) {
+            Current before = current.get(intent.id());
+            if (before != null && intent.version() != null && before.version() != null && intent.version() < before.version()) {
+                continue;
+            }
+            if (intent.document() == null) {
+                writes.add(intent);
+                if (before != null && before.document() != null) {
+                    entries.add(entry(intent, AuditEntry.Action.DELETE, List.of()));
+                }
+                current.put(intent.id(), new Current(null, intent.version()));
+                continue;
+            }
+            List<String> changed = before == null || before.document() == null ? FACT_FIELDS : changedFields(before.document(), intent.document());
+            boolean sameVersion = intent.version() == null || (before != null && Objects.equals(intent.version(), before.version()));
+            if (changed.isEmpty() && sameVersion) {
+                continue;
+            }
+            writes.add(intent);
+            if (!changed.isEmpty()) {
+                entries.add(entry(intent, before == null || before.document() == null ? AuditEntry.Action.CREATE : AuditEntry.Action.UPDATE,
+                        changed));
+            }
+            current.put(intent.id(), new Current(intent.document(), intent.version()));
+        }
+        record(entries);
+        return writes;
+    }
+
+    static List<String> changedFields(MovieDocument before, MovieDocument after) {
+        List<String> changed = new ArrayList<>();
+        addIfChanged(changed, "title", before, after, MovieDocument::title);
+        addIfChanged(changed, "year", before, after, MovieDocument::year);
+        addIfChanged(changed, "cast", before, after, MovieDocument::cast);
+        addIfChanged(changed, "genres", before, after, MovieDocument::genres);
+        addIfChanged(changed, "extract", before, after, MovieDocument::extract);
+        addIfChanged(changed, "href", before, after, MovieDocument::href);
+        addIfChanged(changed, "thumbnail", before, after, MovieDocument::thumbnail);
+        addIfChanged(changed, "thumbnailWidth", before, after, MovieDocument::thumbnailWidth);
+        addIfChanged(changed, "thumbnailHeight", before, after, MovieDocument::thumbnailHeight);
+        addIfChanged(changed, "provider", before, after, MovieDocument::provider);
+        return changed;
+    }
+
+    private static void addIfChanged(List<String> changed, String field, MovieDocument before, MovieDocument after,
+            Function<MovieDocument, Object> value) {
+        if (!Objects.equals(value.apply(before), value.apply(after))) {
+            changed.add(field);
+        }
+    }
+
+    private Map<String, Current> current(List<String> ids) {
+        if (ids.isEmpty()) {
+            return new java.util.HashMap<>();
+        }
+        try {
+            MgetResponse<MovieDocument> response = client.mget(m -> m.index(names.writeAlias()).ids(ids), MovieDocument.class);
+            Map<String, Current> byId = new java.util.HashMap<>();
+            for (MultiGetResponseItem<MovieDocument> item : response.docs()) {
+                if (item.isResult() && item.result().found()) {
+                    byId.put(item.result().id(), new Current(item.result().source(), item.result().version()));
+                }
+            }
+            return byId;
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("Could not read current movies", ex);
+        }
+    }
+
+    private void record(List<AuditEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        List<BulkOperation> operations = entries.stream()
+                .map(entry -> BulkOperation.of(op -> op.index(i -> i.index(names.auditAlias()).id(entry.id()).document(entry))))
+                .toList();
+        try {
+            BulkResponse response = client.bulk(b -> b.operations(operations).requireAlias(true));
+            if (response.errors()) {
+                Set<String> reasons = response.items().stream().filter(i -> i.error() != null)
+                        .map(i -> i.error().type() + ": " + i.error().reason()).collect(Collectors.toCollection(LinkedHashSet::new));
+                throw new UncheckedIOException(new IOException("Audit entries not written: " + reasons));
+            }
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("Could not write audit entries", ex);
+        }
+    }
+
+    private AuditEntry entry(Intent intent, AuditEntry.Action action, List<String> changed) {
+        MovieSource source = intent.source();
+        return new AuditEntry(intent.id(), action, changed, intent.provider(), source == null ? null : source.bucket(),
+                source == null ? null : source.key(), source == null ? null : source.versionId(), source == null ? null : source.etag(),
+                source == null ? null : source.sequencer(), source == null ? null : source.uri(), source == null ? null : source.position(),
+                intent.version(), clock.instant(), indexer);
+    }
+
+    /**
+     * A write someone wants: a document to index, or (without a document) a movie to delete.
+     */
+    public record Intent(String id, MovieDocument document, Long version, String provider, MovieSource source, String uri,
+            long position) {
+    }
+
+    private record Current(MovieDocument document, Long version) {
+    }
+}
