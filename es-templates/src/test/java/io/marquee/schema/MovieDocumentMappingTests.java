@@ -33,6 +33,14 @@ class MovieDocumentMappingTests {
     }
 
     @Test
+    void auditEntryMirrorsTheAuditMapping() {
+        Set<String> mapped = new TreeSet<>();
+        new SchemaTemplates(IndexNames.defaults()).auditMappingProperties().fieldNames().forEachRemaining(mapped::add);
+        Set<String> recordFields = new TreeSet<>(Arrays.stream(AuditEntry.class.getRecordComponents()).map(c -> c.getName()).toList());
+        assertThat(recordFields).isEqualTo(mapped);
+    }
+
+    @Test
     void derivesFoldedFieldsGenresAndSuggestions() throws Exception {
         MovieDocument doc = MovieDocument.of(new MovieDocument.Facts("Vicky Cristina Barcelona", 2008,
                 List.of("Penélope Cruz", "Javier Bardem"), List.of("Sport", "Romance", "Romance"), "A film.", "Vicky_Cristina_Barcelona",

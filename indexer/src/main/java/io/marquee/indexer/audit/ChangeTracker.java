@@ -187,7 +187,7 @@ public final class ChangeTracker {
 
     private AuditEntry entry(Intent intent, AuditEntry.Action action, List<String> changed) {
         MovieSource source = intent.source();
-        return new AuditEntry(intent.id(), action, changed, intent.provider(), source == null ? null : source.bucket(),
+        return new AuditEntry(intent.id(), action.value(), changed, intent.provider(), source == null ? null : source.bucket(),
                 source == null ? null : source.key(), source == null ? null : source.versionId(), source == null ? null : source.etag(),
                 source == null ? null : source.sequencer(), source == null ? null : source.uri(), source == null ? null : source.position(),
                 intent.version(), clock.instant(), indexer);

@@ -135,6 +135,35 @@ class PipelineIntegrationTests {
     }
 
     @Test
+    void auditsCreateUpdateAndDeleteButNotARepeat() throws IOException {
+        String id = MovieIds.of("Heat", 1995, "Heat");
+        provider.deliver("incoming/wikipedia/audit-1.json", HEAT);
+        await("created", PATIENCE, () -> count() == 1);
+        PipelineTestSupport.nextSecond();
+        provider.deliver("incoming/wikipedia/audit-2.json", HEAT.replace("[\"Crime\"]", "[\"Crime\", \"Thriller\"]")
+                .replace("[\"Al Pacino\"]", "[\"Al Pacino\", \"Val Kilmer\"]"));
+        await("updated", PATIENCE, () -> audit(id).size() == 2);
+        PipelineTestSupport.nextSecond();
+        int handled = consumer.processed();
+        provider.deliver("incoming/wikipedia/audit-3.json", HEAT.replace("[\"Crime\"]", "[\"Crime\", \"Thriller\"]")
+                .replace("[\"Al Pacino\"]", "[\"Al Pacino\", \"Val Kilmer\"]"));
+        await("the identical delivery handled", PATIENCE, () -> consumer.processed() > handled);
+        PipelineTestSupport.nextSecond();
+        provider.deliver("incoming/wikipedia/audit-4.ndjson", "{\"id\": \"" + id + "\", \"deleted\": true}\n");
+        await("deleted", PATIENCE, () -> count() == 0);
+
+        List<JsonNode> trail = audit(id);
+        assertThat(trail).extracting(e -> e.get("action").asText()).containsExactly("create", "update", "delete");
+        assertThat(trail.get(1).get("changedFields")).extracting(JsonNode::asText).containsExactly("cast", "genres");
+        assertThat(trail.get(1).get("key").asText()).isEqualTo("incoming/wikipedia/audit-2.json");
+        assertThat(trail.get(1).get("provider").asText()).isEqualTo("wikipedia");
+        assertThat(trail.get(1).get("etag").asText()).isNotBlank();
+        assertThat(trail.get(1).get("sequencer").asText()).isNotBlank();
+        assertThat(trail.get(1).get("indexer").asText()).isNotBlank();
+        assertThat(trail.get(2).get("key").asText()).isEqualTo("incoming/wikipedia/audit-4.ndjson");
+    }
+
+    @Test
     void aRemovedObjectDeletesNoMovie() throws IOException {
         provider.deliver("incoming/wikipedia/kept.json", HEAT);
         await("the movie indexed", PATIENCE, () -> count() == 1);
@@ -267,6 +296,19 @@ class PipelineIntegrationTests {
             }
         }
         return lines;
+    }
+
+    private List<JsonNode> audit(String movieId) {
+        try {
+            new io.marquee.testsupport.elasticsearch.ElasticsearchHttp(io.marquee.testsupport.elasticsearch.SharedElasticsearch.endpoint())
+                    .post("/" + admin.names().auditPattern() + "/_refresh", null);
+            var hits = elasticsearch.search(s -> s.index(admin.names().auditPattern()).size(100)
+                    .query(q -> q.term(t -> t.field("movieId").value(movieId))).sort(o -> o.field(f -> f.field("at"))), JsonNode.class);
+            return hits.hits().hits().stream().map(h -> h.source()).toList();
+        }
+        catch (IOException ex) {
+            throw new java.io.UncheckedIOException(ex);
+        }
     }
 
     private long count() {
