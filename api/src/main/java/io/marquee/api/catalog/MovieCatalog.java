@@ -2,6 +2,7 @@ package io.marquee.api.catalog;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -11,6 +12,7 @@ import java.util.function.Supplier;
 
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.transport.TransportException;
@@ -21,6 +23,7 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Component;
 
+import io.marquee.schema.AuditEntry;
 import io.marquee.schema.IndexNames;
 import io.marquee.schema.MovieDocument;
 
@@ -57,6 +60,18 @@ public class MovieCatalog {
         return call(() -> client.get(g -> g.index(names.readAlias()).id(id).sourceIncludes(MovieView.SOURCE_FIELDS), MovieDocument.class),
                 properties.lookupTimeout(), "get")
                 .map(response -> Optional.ofNullable(response.found() ? response.source() : null).map(MovieView::of));
+    }
+
+    /**
+     * The audit trail of a movie, newest first: every audit index (the trail rolls over), not only the one the
+     * write alias points to.
+     */
+    public Mono<List<AuditEntry>> history(String id, int limit) {
+        return call(() -> client.search(s -> s.index(names.auditPattern()).allowNoIndices(true).ignoreUnavailable(true)
+                        .query(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field("movieId").value(id)))))
+                        .sort(o -> o.field(f -> f.field("at").order(SortOrder.Desc)))
+                        .size(limit), AuditEntry.class), properties.lookupTimeout(), "history")
+                .map(response -> response.hits().hits().stream().map(hit -> hit.source()).toList());
     }
 
     /** Whether the read alias exists, i.e. whether there is a catalogue to search. */

@@ -1,0 +1,15 @@
+package io.marquee.api.history;
+
+import java.util.List;
+
+import io.marquee.schema.AuditEntry;
+
+/**
+ * The recorded changes of one movie, newest first.
+ */
+record MovieHistory(String movieId, List<AuditEntry> changes) {
+
+    MovieHistory {
+        changes = List.copyOf(changes);
+    }
+}

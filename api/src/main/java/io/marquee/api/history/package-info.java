@@ -1,0 +1,4 @@
+/**
+ * A movie's history: {@code GET /v1/movies/{id}/history}, its audit trail newest first.
+ */
+package io.marquee.api.history;
