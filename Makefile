@@ -2,19 +2,22 @@
 MVNW := ./mvnw -B
 JARS := api/target/api-exec.jar indexer/target/indexer-exec.jar local-stack/target/local-stack-exec.jar
 
-.PHONY: run load test build clean
+.PHONY: run load announce test build clean
 
 ## run: Elasticsearch + templates + the sample catalogue + the API on http://localhost:8080 (Ctrl-C stops it all)
 run: build
 	java -jar local-stack/target/local-stack-exec.jar --port $(or $(PORT),8080)
 
-## load DATA=<file-or-directory>: load more movies into the running stack
+## load DATA=<file-or-directory> [PROVIDER=wikipedia]: deliver movie files to the running stack through S3 and SQS
 load:
-	@test -n "$(DATA)" || { echo "usage: make load DATA=<file-or-directory>"; exit 2; }
-	@test -f .local/elasticsearch.url || { echo "No running stack: start one with 'make run' in another terminal"; exit 1; }
-	@test -f indexer/target/indexer-exec.jar || $(MVNW) -q install -DskipTests
-	java -jar indexer/target/indexer-exec.jar load $(DATA) \
-	  --spring.elasticsearch.uris=$$(cat .local/elasticsearch.url) --spring.profiles.active=plain-logs
+	@test -n "$(DATA)" || { echo "usage: make load DATA=<file-or-directory> [PROVIDER=<provider-id>]"; exit 2; }
+	@test -f .local/stack.env || { echo "No running stack: start one with 'make run' in another terminal"; exit 1; }
+	java -jar local-stack/target/local-stack-exec.jar load $(DATA) $(or $(PROVIDER),wikipedia)
+
+## announce KEY=incoming/<provider>/<file>: publish the S3 event of an object uploaded by other means (the AWS CLI)
+announce:
+	@test -n "$(KEY)" || { echo "usage: make announce KEY=incoming/<provider>/<file>"; exit 2; }
+	java -jar local-stack/target/local-stack-exec.jar announce $(KEY)
 
 ## test: the whole suite, against real Elasticsearch (starts its own)
 test:

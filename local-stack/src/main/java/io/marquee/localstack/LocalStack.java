@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,47 +13,70 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
+import io.marquee.testsupport.aws.LocalAws;
 import io.marquee.testsupport.elasticsearch.LocalElasticsearch;
 
 /**
- * Starts Elasticsearch, loads the sample with the real indexer, starts the API, prints where to look, and
- * runs until stopped. {@link #close()} (and Ctrl-C) stops the API, then Elasticsearch, and removes the state.
+ * What {@code make run} runs: Elasticsearch, S3 (S3Proxy) and SQS (ElasticMQ) with the bucket, queue and
+ * dead-letter queue; the indexer consuming the queue; the sample delivered through S3 like any provider's file;
+ * and the API. It prints where to look and runs until stopped; {@link #close()} (and Ctrl-C) stops everything.
+ * <p>
+ * Also {@code load <file-or-directory> [provider]} (what {@code make load} runs) and {@code announce <key>}
+ * against a running stack.
  */
 public final class LocalStack implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
-    static final String URL_FILE = "elasticsearch.url";
 
     private final StackOptions options;
     private final LocalElasticsearch elasticsearch;
-    private final Process api;
+    private final LocalAws aws;
+    private final StackState state;
+    private final List<Process> processes = new ArrayList<>();
     private volatile boolean closing;
 
-    private LocalStack(StackOptions options, LocalElasticsearch elasticsearch, Process api) {
+    private LocalStack(StackOptions options, LocalElasticsearch elasticsearch, LocalAws aws) {
         this.options = options;
         this.elasticsearch = elasticsearch;
-        this.api = api;
+        this.aws = aws;
+        this.state = StackState.of(elasticsearch.endpoint().urisAsString(), aws);
     }
 
     public static void main(String[] args) throws InterruptedException {
-        StackOptions options = StackOptions.parse(args);
-        LocalStack stack = start(options);
+        if (args.length > 0 && args[0].equals("load")) {
+            if (args.length < 2) {
+                throw new IllegalArgumentException("usage: load <file-or-directory> [provider]");
+            }
+            String provider = args.length > 2 ? args[2] : "wikipedia";
+            Deliveries.deliver(StackState.read(Path.of(".local")), provider, Path.of(args[1]))
+                    .forEach(key -> System.out.println("delivered s3://…/" + key + " and published its S3 event"));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("announce")) {
+            Deliveries.announce(StackState.read(Path.of(".local")), args[1]);
+            System.out.println("published the S3 event of " + args[1]);
+            return;
+        }
+        LocalStack stack = start(StackOptions.parse(args));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stack.close();
             stopped.countDown();
         }, "local-stack-shutdown"));
         System.out.println(stack.banner());
-        stack.api.onExit().thenRun(() -> {
+        stack.processes.forEach(process -> process.onExit().thenRun(() -> {
             if (!stack.closing) {
-                log.error("The API exited; stopping the stack");
+                log.error("A stack process exited (exit code {}); stopping the stack", process.exitValue());
                 System.exit(1);
             }
-        });
+        }));
         stopped.await();
     }
 
@@ -62,25 +84,42 @@ public final class LocalStack implements AutoCloseable {
         requireFile(options.apiJar(), "API jar");
         requireFile(options.indexerJar(), "indexer jar");
         LocalElasticsearch elasticsearch = LocalElasticsearch.start(LocalElasticsearch.Options.singleNode().withHeap("1g"));
-        Process api = null;
+        LocalStack stack = null;
         try {
-            String esUrl = elasticsearch.endpoint().urisAsString();
-            Files.createDirectories(options.stateDir());
-            Files.writeString(options.stateDir().resolve(URL_FILE), esUrl + System.lineSeparator());
-            load(options, esUrl);
-            api = java(options.apiJar(), List.of("--spring.elasticsearch.uris=" + esUrl, "--server.port=" + options.port(),
-                    "--spring.profiles.active=plain-logs")).inheritIO().start();
-            LocalStack stack = new LocalStack(options, elasticsearch, api);
-            stack.awaitReady(Duration.ofMinutes(2));
+            LocalAws aws = LocalAws.start(options.stateDir().resolve("s3"), LocalAws.Names.defaults());
+            stack = new LocalStack(options, elasticsearch, aws);
+            stack.state.write(options.stateDir());
+            stack.launch();
             return stack;
         }
-        catch (IOException | RuntimeException ex) {
-            if (api != null) {
-                api.destroyForcibly();
+        catch (RuntimeException ex) {
+            if (stack != null) {
+                stack.close();
             }
-            elasticsearch.close();
-            throw ex instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) ex;
+            else {
+                elasticsearch.close();
+            }
+            throw ex;
         }
+    }
+
+    private void launch() {
+        String esUrl = state.elasticsearch();
+        processes.add(start(options.indexerJar(), List.of("consume", "--spring.elasticsearch.uris=" + esUrl,
+                "--marquee.indexer.aws.s3-endpoint=" + state.s3(), "--marquee.indexer.aws.sqs-endpoint=" + state.sqs(),
+                "--marquee.indexer.aws.access-key=" + state.accessKey(), "--marquee.indexer.aws.secret-key=" + state.secretKey(),
+                "--marquee.indexer.aws.region=" + state.region(), "--marquee.indexer.pipeline.queue-url=" + state.queueUrl(),
+                "--marquee.indexer.pipeline.dead-letter-queue-url=" + state.deadLetterQueueUrl(),
+                "--marquee.indexer.pipeline.bucket=" + state.bucket(), "--spring.profiles.active=plain-logs")));
+        for (Path data : options.data()) {
+            Deliveries.deliver(state, "wikipedia", data);
+        }
+        try (SqsClient sqs = aws.sqsClient()) {
+            await("the sample to be indexed", Duration.ofMinutes(5), () -> queued(sqs) == 0);
+        }
+        processes.add(start(options.apiJar(), List.of("--spring.elasticsearch.uris=" + esUrl, "--server.port=" + options.port(),
+                "--spring.profiles.active=plain-logs")));
+        await("the API to be ready", Duration.ofMinutes(2), this::apiReady);
     }
 
     /** The API's base address. */
@@ -88,83 +127,82 @@ public final class LocalStack implements AutoCloseable {
         return URI.create("http://localhost:" + options.port());
     }
 
-    String elasticsearchUrl() {
-        return elasticsearch.endpoint().urisAsString();
+    StackState state() {
+        return state;
     }
 
     @Override
     public synchronized void close() {
         closing = true;
-        if (api.isAlive()) {
-            api.destroy();
-            try {
-                if (!api.waitFor(30, TimeUnit.SECONDS)) {
-                    api.destroyForcibly();
-                }
-            }
-            catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                api.destroyForcibly();
-            }
+        for (int i = processes.size() - 1; i >= 0; i--) {
+            stop(processes.get(i));
         }
-        elasticsearch.close();
         try {
-            Files.deleteIfExists(options.stateDir().resolve(URL_FILE));
+            aws.close();
         }
-        catch (IOException ex) {
-            log.warn("Could not remove {}: {}", options.stateDir().resolve(URL_FILE), ex.getMessage());
+        finally {
+            elasticsearch.close();
+            StackState.delete(options.stateDir());
+            // The local bucket is as throwaway as the local index: the next stack starts empty on both sides.
+            deleteRecursively(options.stateDir().resolve("s3"));
         }
     }
 
-    private static void load(StackOptions options, String esUrl) throws IOException {
-        List<String> args = new ArrayList<>(List.of("load"));
-        options.data().forEach(path -> args.add(path.toString()));
-        args.add("--spring.elasticsearch.uris=" + esUrl);
-        args.add("--spring.profiles.active=plain-logs");
-        Process indexer = java(options.indexerJar(), args).inheritIO().start();
+    private void stop(Process process) {
+        if (!process.isAlive()) {
+            return;
+        }
+        process.destroy();
         try {
-            if (!indexer.waitFor(10, TimeUnit.MINUTES) || indexer.exitValue() != 0) {
-                throw new IllegalStateException("Loading the sample failed (indexer exit code "
-                        + (indexer.isAlive() ? "none, timed out" : indexer.exitValue()) + ")");
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
             }
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
-            indexer.destroyForcibly();
-            throw new IllegalStateException("Interrupted while loading the sample", ex);
+            process.destroyForcibly();
         }
     }
 
-    private void awaitReady(Duration timeout) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private int queued(SqsClient sqs) {
+        var attributes = sqs.getQueueAttributes(a -> a.queueUrl(state.queueUrl()).attributeNames(
+                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
+        return Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+                + Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
+    }
+
+    private boolean apiReady() {
+        try {
+            HttpResponse<Void> ready = HttpClient.newHttpClient().send(HttpRequest.newBuilder(apiUri().resolve("/actuator/health/readiness"))
+                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+            return ready.statusCode() == 200;
+        }
+        catch (IOException ex) {
+            return false;
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private void await(String what, Duration timeout, BooleanSupplier condition) {
         Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (!api.isAlive()) {
-                throw new IllegalStateException("The API exited during start-up (exit code " + api.exitValue() + ")");
-            }
-            try {
-                HttpResponse<Void> ready = http.send(HttpRequest.newBuilder(apiUri().resolve("/actuator/health/readiness")).build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (ready.statusCode() == 200) {
-                    return;
-                }
-            }
-            catch (IOException ex) {
-                // Not listening yet.
-            }
-            catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while waiting for the API", ex);
+        while (!condition.getAsBoolean()) {
+            processes.stream().filter(p -> !p.isAlive()).findFirst().ifPresent(p -> {
+                throw new IllegalStateException("A stack process exited (code " + p.exitValue() + ") while waiting for " + what);
+            });
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("Timed out after " + timeout + " waiting for " + what);
             }
             try {
                 Thread.sleep(500);
             }
             catch (InterruptedException ex) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while waiting for the API", ex);
+                throw new IllegalStateException("Interrupted while waiting for " + what, ex);
             }
         }
-        throw new IllegalStateException("The API was not ready within " + timeout);
     }
 
     private String banner() {
@@ -176,28 +214,48 @@ public final class LocalStack implements AutoCloseable {
                 "  Swagger UI     " + base + "/swagger-ui.html",
                 "  OpenAPI        " + base + "/v3/api-docs",
                 "  Health         " + base + "/actuator/health",
-                "  Elasticsearch  " + elasticsearchUrl(),
+                "  Elasticsearch  " + state.elasticsearch(),
+                "  S3 (S3Proxy)   " + state.s3() + "   bucket " + state.bucket(),
+                "  SQS (ElasticMQ)" + " " + state.queueUrl(),
+                "  Settings       " + options.stateDir().resolve(StackState.FILE) + "  (source it for the AWS CLI)",
                 "",
                 "Try:",
                 "  curl '" + base + "/v1/movies?q=leon+the+professional'",
                 "  curl '" + base + "/v1/movies?cast=tom+cruse&year=1986'",
                 "  curl '" + base + "/v1/movies?genre=sci-fi&sort=-year&size=5'",
                 "  curl '" + base + "/movies/castmember/penelope%20cruz'",
-                "  make load DATA=../shared/data/wikipedia-movie-data     # the full 36,273 movies",
+                "  make load DATA=../shared/data/wikipedia-movie-data     # the full 36,273 movies, through S3 and SQS",
                 "",
                 "Ctrl-C stops everything.",
                 "");
     }
 
-    private static ProcessBuilder java(Path jar, List<String> args) {
+    private static Process start(Path jar, List<String> args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
                 jar.toString()));
         command.addAll(args);
-        return new ProcessBuilder(command);
+        try {
+            return new ProcessBuilder(command).inheritIO().start();
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!java.nio.file.Files.exists(dir)) {
+            return;
+        }
+        try (var walk = java.nio.file.Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+        catch (IOException ex) {
+            log.warn("Could not delete {}: {}", dir, ex.getMessage());
+        }
     }
 
     private static void requireFile(Path file, String what) {
-        if (!Files.isRegularFile(file)) {
+        if (!java.nio.file.Files.isRegularFile(file)) {
             throw new IllegalStateException("No " + what + " at " + file.toAbsolutePath() + ": build first with './mvnw install -DskipTests'");
         }
     }

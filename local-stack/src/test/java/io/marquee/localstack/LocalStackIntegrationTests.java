@@ -35,7 +35,7 @@ class LocalStackIntegrationTests {
         List<ProcessHandle> children;
         try (LocalStack stack = LocalStack.start(options)) {
             children = ProcessHandle.current().descendants().toList();
-            assertThat(Files.readString(state.resolve(LocalStack.URL_FILE)).strip()).isEqualTo(stack.elasticsearchUrl());
+            assertThat(StackState.read(state)).isEqualTo(stack.state());
 
             HttpResponse<String> leon = get(stack.apiUri().resolve("/v1/movies?q=leon+the+professional"));
             assertThat(leon.statusCode()).isEqualTo(200);
@@ -45,9 +45,20 @@ class LocalStackIntegrationTests {
             assertThat(cruise.headers().firstValue("X-Total-Count")).contains("45");
 
             assertThat(get(stack.apiUri().resolve("/actuator/health/readiness")).statusCode()).isEqualTo(200);
+
+            // make load: through S3 and SQS, as a provider would deliver.
+            Path more = Files.writeString(state.resolve("more.ndjson"),
+                    "{\"title\": \"Brand New Film\", \"year\": 2024, \"cast\": [\"Zoë Newcomer\"], \"genres\": [\"Drama\"]}\n");
+            assertThat(Deliveries.deliver(StackState.read(state), "wikipedia", more)).containsExactly("incoming/wikipedia/more.ndjson");
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (!get(stack.apiUri().resolve("/v1/movies?cast=zoe+newcomer")).body().contains("Brand New Film")) {
+                assertThat(System.nanoTime()).as("the delivered file searchable within a minute").isLessThan(deadline);
+                Thread.sleep(250);
+            }
         }
         assertThat(children).isNotEmpty().noneMatch(ProcessHandle::isAlive);
-        assertThat(state.resolve(LocalStack.URL_FILE)).doesNotExist();
+        assertThat(state.resolve(StackState.FILE)).doesNotExist();
+        assertThat(state.resolve("s3")).doesNotExist();
     }
 
     @Test
