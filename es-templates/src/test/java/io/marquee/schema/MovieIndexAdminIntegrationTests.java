@@ -78,6 +78,22 @@ class MovieIndexAdminIntegrationTests {
     }
 
     @Test
+    void bootstrapCreatesTheAuditTrailAndRollsItOver() throws Exception {
+        admin.bootstrap();
+        assertThat(client.indices().getAlias(r -> r.name(names.auditAlias())).result()).containsOnlyKeys(names.auditIndex(1));
+
+        assertThat(admin.rolloverAudit("30d", "5gb")).isFalse();
+        Thread.sleep(20);
+        assertThat(admin.rolloverAudit("1ms", "5gb")).isTrue();
+
+        var aliases = client.indices().getAlias(r -> r.name(names.auditAlias())).result();
+        assertThat(aliases).containsKeys(names.auditIndex(1), names.auditIndex(2));
+        assertThat(aliases.get(names.auditIndex(2)).aliases().get(names.auditAlias()).isWriteIndex()).isTrue();
+        assertThat(client.indices().getMapping(r -> r.index(names.auditIndex(2))).get(names.auditIndex(2)).mappings().properties())
+                .containsKeys("movieId", "changedFields");
+    }
+
+    @Test
     void strictMappingRejectsUnknownFields() {
         admin.bootstrap();
 

@@ -10,6 +10,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.marquee.indexer.audit.AuditRollover;
 import io.marquee.indexer.cli.IndexerCommands;
 import io.marquee.indexer.index.BulkProperties;
 import io.marquee.indexer.load.MovieLoader;
@@ -39,8 +40,14 @@ class IndexerConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "marquee.indexer.cli.enabled", havingValue = "true", matchIfMissing = true)
-    IndexerCommands indexerCommands(MovieLoader loader, MovieIndexAdmin admin, IndexerProperties properties, QueueConsumer consumer) {
-        return new IndexerCommands(loader, admin, properties, consumer, System.out);
+    IndexerCommands indexerCommands(MovieLoader loader, MovieIndexAdmin admin, IndexerProperties properties, QueueConsumer consumer,
+            AuditRollover rollover) {
+        return new IndexerCommands(loader, admin, properties, consumer, rollover, System.out);
+    }
+
+    @Bean
+    AuditRollover auditRollover(MovieIndexAdmin admin, AuditRollover.Properties properties) {
+        return new AuditRollover(admin, properties);
     }
 
     @Bean

@@ -177,6 +177,12 @@ class SearchApiIntegrationTests {
     }
 
     @Test
+    void offersNoWritesUnlessEnabled() {
+        http.post().uri("/v1/movies").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"title\": \"X\", \"year\": 2000}").exchange()
+                .expectStatus().isEqualTo(405);
+    }
+
+    @Test
     void answersUnknownRoutesWithProblems() {
         http.get().uri("/v1/nothing-here").exchange().expectStatus().isNotFound()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);

@@ -57,7 +57,8 @@ public final class ChangeTracker {
      */
     public final class Session {
 
-        private static final int REMEMBERED = 50_000;
+        // More than the bulk writer can have in flight (concurrent requests + the one filling) at default sizes.
+        private static final int REMEMBERED = 5_000;
 
         private final Map<String, Current> decided = new java.util.LinkedHashMap<>(1024, 0.75f, true) {
             @Override
@@ -102,45 +103,49 @@ public final class ChangeTracker {
             }
             if (intent.document() == null) {
                 writes.add(intent);
-                if (before != null && before.document() != null) {
+                if (before != null && before.facts() != null) {
                     entries.add(entry(intent, AuditEntry.Action.DELETE, List.of()));
                 }
-                current.put(intent.id(), new Current(null, intent.version()));
+                current.put(intent.id(), new Current(null, null, intent.version()));
                 continue;
             }
-            List<String> changed = before == null || before.document() == null ? FACT_FIELDS : changedFields(before.document(), intent.document());
+            List<String> changed = before == null || before.facts() == null ? FACT_FIELDS : changedFields(before, intent.document());
             boolean sameVersion = intent.version() == null || (before != null && Objects.equals(intent.version(), before.version()));
             if (changed.isEmpty() && sameVersion) {
                 continue;
             }
             writes.add(intent);
             if (!changed.isEmpty()) {
-                entries.add(entry(intent, before == null || before.document() == null ? AuditEntry.Action.CREATE : AuditEntry.Action.UPDATE,
+                entries.add(entry(intent, before == null || before.facts() == null ? AuditEntry.Action.CREATE : AuditEntry.Action.UPDATE,
                         changed));
             }
-            current.put(intent.id(), new Current(intent.document(), intent.version()));
+            current.put(intent.id(), Current.of(intent.document(), intent.version()));
         }
         record(entries);
         return writes;
     }
 
-    static List<String> changedFields(MovieDocument before, MovieDocument after) {
+    static List<String> changedFields(Current before, MovieDocument after) {
+        MovieDocument.Facts was = before.facts();
+        MovieDocument.Facts is = after.facts();
         List<String> changed = new ArrayList<>();
-        addIfChanged(changed, "title", before, after, MovieDocument::title);
-        addIfChanged(changed, "year", before, after, MovieDocument::year);
-        addIfChanged(changed, "cast", before, after, MovieDocument::cast);
-        addIfChanged(changed, "genres", before, after, MovieDocument::genres);
-        addIfChanged(changed, "extract", before, after, MovieDocument::extract);
-        addIfChanged(changed, "href", before, after, MovieDocument::href);
-        addIfChanged(changed, "thumbnail", before, after, MovieDocument::thumbnail);
-        addIfChanged(changed, "thumbnailWidth", before, after, MovieDocument::thumbnailWidth);
-        addIfChanged(changed, "thumbnailHeight", before, after, MovieDocument::thumbnailHeight);
-        addIfChanged(changed, "provider", before, after, MovieDocument::provider);
+        addIfChanged(changed, "title", was, is, MovieDocument.Facts::title);
+        addIfChanged(changed, "year", was, is, MovieDocument.Facts::year);
+        addIfChanged(changed, "cast", was, is, MovieDocument.Facts::cast);
+        addIfChanged(changed, "genres", was, is, MovieDocument.Facts::genres);
+        addIfChanged(changed, "extract", was, is, MovieDocument.Facts::extract);
+        addIfChanged(changed, "href", was, is, MovieDocument.Facts::href);
+        addIfChanged(changed, "thumbnail", was, is, MovieDocument.Facts::thumbnail);
+        addIfChanged(changed, "thumbnailWidth", was, is, MovieDocument.Facts::thumbnailWidth);
+        addIfChanged(changed, "thumbnailHeight", was, is, MovieDocument.Facts::thumbnailHeight);
+        if (!Objects.equals(before.provider(), after.provider())) {
+            changed.add("provider");
+        }
         return changed;
     }
 
-    private static void addIfChanged(List<String> changed, String field, MovieDocument before, MovieDocument after,
-            Function<MovieDocument, Object> value) {
+    private static void addIfChanged(List<String> changed, String field, MovieDocument.Facts before, MovieDocument.Facts after,
+            Function<MovieDocument.Facts, Object> value) {
         if (!Objects.equals(value.apply(before), value.apply(after))) {
             changed.add(field);
         }
@@ -151,11 +156,12 @@ public final class ChangeTracker {
             return new java.util.HashMap<>();
         }
         try {
-            MgetResponse<MovieDocument> response = client.mget(m -> m.index(names.writeAlias()).ids(ids), MovieDocument.class);
+            MgetResponse<MovieDocument> response = client.mget(m -> m.index(names.writeAlias()).ids(ids)
+                    .sourceExcludes("titleFolded", "castFolded", "extractFolded", "titleSuggest", "castSuggest"), MovieDocument.class);
             Map<String, Current> byId = new java.util.HashMap<>();
             for (MultiGetResponseItem<MovieDocument> item : response.docs()) {
                 if (item.isResult() && item.result().found()) {
-                    byId.put(item.result().id(), new Current(item.result().source(), item.result().version()));
+                    byId.put(item.result().id(), Current.of(item.result().source(), item.result().version()));
                 }
             }
             return byId;
@@ -200,6 +206,11 @@ public final class ChangeTracker {
             long position) {
     }
 
-    private record Current(MovieDocument document, Long version) {
+    /** What is known of a movie's indexed state: its facts (null when deleted) and version; no derived fields. */
+    record Current(MovieDocument.Facts facts, String provider, Long version) {
+
+        static Current of(MovieDocument document, Long version) {
+            return new Current(document.facts(), document.provider(), version);
+        }
     }
 }

@@ -10,6 +10,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
 
 import io.marquee.indexer.IndexerProperties;
+import io.marquee.indexer.audit.AuditRollover;
 import io.marquee.indexer.ingest.LocalMovieFiles;
 import io.marquee.indexer.ingest.MovieFile;
 import io.marquee.indexer.load.LoadReport;
@@ -39,12 +40,14 @@ public class IndexerCommands implements ApplicationRunner, ExitCodeGenerator {
     private final MovieIndexAdmin admin;
     private final IndexerProperties properties;
     private final QueueConsumer consumer;
+    private final AuditRollover rollover;
     private final PrintStream out;
     private int exitCode = OK;
 
     public IndexerCommands(MovieLoader loader, MovieIndexAdmin admin, IndexerProperties properties, QueueConsumer consumer,
-            PrintStream out) {
+            AuditRollover rollover, PrintStream out) {
         this.consumer = consumer;
+        this.rollover = rollover;
         this.loader = loader;
         this.admin = admin;
         this.properties = properties;
@@ -63,6 +66,7 @@ public class IndexerCommands implements ApplicationRunner, ExitCodeGenerator {
             case "bootstrap" -> out.println("read alias " + admin.names().readAlias() + " -> " + admin.bootstrap().index());
             case "consume" -> {
                 admin.bootstrap();
+                rollover.start();
                 consumer.start();
             }
             default -> usage("unknown command '" + words.get(0) + "'");

@@ -13,6 +13,9 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.marquee.records.MovieValidator;
+import io.marquee.records.RecordResult;
+
 /**
  * Streams the records of a movie file, one at a time, so memory does not grow with the file:
  * <ul>

@@ -23,7 +23,7 @@ import io.marquee.indexer.index.WriteOutcome;
 import io.marquee.indexer.index.WriteResult;
 import io.marquee.indexer.ingest.MovieFile;
 import io.marquee.indexer.ingest.MovieFileReader;
-import io.marquee.indexer.ingest.RecordResult;
+import io.marquee.records.RecordResult;
 import io.marquee.schema.MovieDocument;
 import io.marquee.schema.MovieIndexAdmin;
 import io.marquee.schema.MovieSource;

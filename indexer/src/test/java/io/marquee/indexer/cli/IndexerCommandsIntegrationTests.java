@@ -15,6 +15,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import io.marquee.indexer.IndexerProperties;
 import io.marquee.indexer.IndexerTestProperties;
+import io.marquee.indexer.audit.AuditRollover;
 import io.marquee.indexer.load.MovieLoader;
 import io.marquee.indexer.pipeline.QueueConsumer;
 import io.marquee.schema.MovieIndexAdmin;
@@ -34,8 +35,10 @@ class IndexerCommandsIntegrationTests {
     private final ByteArrayOutputStream output = new ByteArrayOutputStream();
     private final IndexerCommands commands;
 
-    IndexerCommandsIntegrationTests(MovieLoader loader, MovieIndexAdmin admin, IndexerProperties properties, QueueConsumer consumer) {
-        this.commands = new IndexerCommands(loader, admin, properties, consumer, new PrintStream(output, true, StandardCharsets.UTF_8));
+    IndexerCommandsIntegrationTests(MovieLoader loader, MovieIndexAdmin admin, IndexerProperties properties, QueueConsumer consumer,
+            AuditRollover rollover) {
+        this.commands = new IndexerCommands(loader, admin, properties, consumer, rollover,
+                new PrintStream(output, true, StandardCharsets.UTF_8));
     }
 
     @Test

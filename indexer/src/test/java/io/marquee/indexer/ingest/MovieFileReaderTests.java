@@ -18,6 +18,8 @@ import io.marquee.schema.MovieJson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.marquee.records.RecordResult;
+
 class MovieFileReaderTests {
 
     private static final String TOP_GUN = "{\"title\": \"Top Gun\", \"year\": 1986, \"cast\": [\"Tom Cruise\"], \"genres\": [\"Action\"]}";

@@ -22,7 +22,7 @@ import io.marquee.indexer.IndexerTestProperties;
 import io.marquee.indexer.ingest.LocalMovieFiles;
 import io.marquee.indexer.ingest.MovieFile;
 import io.marquee.indexer.ingest.MovieFileReader;
-import io.marquee.indexer.ingest.RecordResult;
+import io.marquee.records.RecordResult;
 import io.marquee.schema.MovieDocument;
 import io.marquee.schema.MovieIndexAdmin;
 import io.marquee.schema.MovieJson;

@@ -16,6 +16,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -37,6 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest
 @ElasticsearchTest
+// The consumer must stop with this class: its queues go away with it.
+@DirtiesContext
 class PipelineIntegrationTests {
 
     private static final LocalAws AWS = PipelineTestSupport.startAws(new LocalAws.Names("ingest", "ingest", "ingest-dlq", 10, 3));

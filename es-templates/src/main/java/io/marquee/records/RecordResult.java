@@ -1,4 +1,4 @@
-package io.marquee.indexer.ingest;
+package io.marquee.records;
 
 import io.marquee.schema.MovieDocument;
 

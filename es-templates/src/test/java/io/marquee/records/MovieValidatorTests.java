@@ -1,4 +1,4 @@
-package io.marquee.indexer.ingest;
+package io.marquee.records;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
