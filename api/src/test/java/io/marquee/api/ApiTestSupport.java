@@ -11,6 +11,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.util.unit.DataSize;
 
+import io.marquee.indexer.audit.ChangeTracker;
 import io.marquee.indexer.index.BulkProperties;
 import io.marquee.indexer.ingest.LocalMovieFiles;
 import io.marquee.indexer.ingest.MovieFile;
@@ -46,7 +47,8 @@ public final class ApiTestSupport {
         try {
             MovieIndexAdmin admin = new MovieIndexAdmin(client, new IndexNames(TestIndices.prefixFor(testClass)));
             BulkProperties bulk = new BulkProperties(1000, DataSize.ofMegabytes(5), 2, Duration.ofSeconds(1), 6, Duration.ofMillis(200));
-            return new MovieLoader(client, admin, MovieJson.objectMapper(), bulk, Clock.systemUTC(), "api-tests").load(files, "test");
+            ChangeTracker changes = new ChangeTracker(client, admin.names(), "api-tests", Clock.systemUTC());
+            return new MovieLoader(client, admin, MovieJson.objectMapper(), bulk, Clock.systemUTC(), changes).load(files, "test");
         }
         finally {
             try {

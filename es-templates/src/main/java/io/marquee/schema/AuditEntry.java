@@ -17,12 +17,15 @@ public record AuditEntry(String movieId, String action, List<String> changedFiel
         changedFields = changedFields == null ? List.of() : List.copyOf(changedFields);
     }
 
-    /** The kind of change, as stored: {@code create}, {@code update} or {@code delete}. */
+    /**
+     * The kind of change, as stored: {@code create}, {@code update}, {@code delete} of a movie, or
+     * {@code object-removed} for a delivery removed from the bucket (which changes no movie).
+     */
     public enum Action {
-        CREATE, UPDATE, DELETE;
+        CREATE, UPDATE, DELETE, OBJECT_REMOVED;
 
         public String value() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         }
     }
 
@@ -31,6 +34,10 @@ public record AuditEntry(String movieId, String action, List<String> changedFiel
      * of adding another.
      */
     public String id() {
+        if (movieId == null) {
+            // A delivery-level event (an object removed): S3's sequencer orders and identifies it.
+            return "object:" + bucket + "/" + key + ":" + action + ":" + (sequencer != null ? sequencer : at.toEpochMilli());
+        }
         return movieId + ":" + action + ":" + (version == null ? at.toEpochMilli() : version)
                 + ":" + Integer.toHexString(String.join(",", changedFields).hashCode());
     }

@@ -116,9 +116,10 @@ public final class MovieIndexAdmin {
         return aliasTarget(names.writeAlias());
     }
 
-    /** Makes recent writes visible to search; for loaders that report what they indexed, and for tests. */
+    /** Makes recent writes (movies and their audit entries) visible to search; for loaders that report what they indexed. */
     public void refresh() {
-        call(() -> client.indices().refresh(r -> r.index(names.writeAlias())));
+        call(() -> client.indices().refresh(r -> r.index(names.writeAlias(), names.auditAlias()).allowNoIndices(true)
+                .ignoreUnavailable(true)));
     }
 
     /** Removes every index and template of this deployment. For tests and throwaway local stacks only. */

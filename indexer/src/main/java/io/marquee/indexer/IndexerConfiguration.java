@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.marquee.indexer.audit.AuditRollover;
+import io.marquee.indexer.audit.ChangeTracker;
 import io.marquee.indexer.cli.IndexerCommands;
 import io.marquee.indexer.index.BulkProperties;
 import io.marquee.indexer.load.MovieLoader;
@@ -56,9 +57,13 @@ class IndexerConfiguration {
     }
 
     @Bean
-    MovieLoader movieLoader(ElasticsearchClient client, MovieIndexAdmin admin, BulkProperties bulk, Clock clock,
-            IndexerProperties properties) {
+    ChangeTracker changeTracker(ElasticsearchClient client, MovieIndexAdmin admin, Clock clock, IndexerProperties properties) {
+        return new ChangeTracker(client, admin.names(), properties.instanceId(), clock);
+    }
+
+    @Bean
+    MovieLoader movieLoader(ElasticsearchClient client, MovieIndexAdmin admin, BulkProperties bulk, Clock clock, ChangeTracker changes) {
         ObjectMapper json = MovieJson.objectMapper();
-        return new MovieLoader(client, admin, json, bulk, clock, properties.instanceId());
+        return new MovieLoader(client, admin, json, bulk, clock, changes);
     }
 }

@@ -18,7 +18,6 @@ import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 import io.marquee.testsupport.aws.LocalAws;
 import io.marquee.testsupport.elasticsearch.LocalElasticsearch;
@@ -115,7 +114,7 @@ public final class LocalStack implements AutoCloseable {
             Deliveries.deliver(state, "wikipedia", data);
         }
         try (SqsClient sqs = aws.sqsClient()) {
-            await("the sample to be indexed", Duration.ofMinutes(5), () -> queued(sqs) == 0);
+            await("the sample to be indexed", Duration.ofMinutes(5), () -> LocalAws.queueDepth(sqs, state.queueUrl()) == 0);
         }
         processes.add(start(options.apiJar(), List.of("--spring.elasticsearch.uris=" + esUrl, "--server.port=" + options.port(),
                 "--spring.profiles.active=plain-logs")));
@@ -162,13 +161,6 @@ public final class LocalStack implements AutoCloseable {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
         }
-    }
-
-    private int queued(SqsClient sqs) {
-        var attributes = sqs.getQueueAttributes(a -> a.queueUrl(state.queueUrl()).attributeNames(
-                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
-        return Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
-                + Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
     }
 
     private boolean apiReady() {

@@ -191,6 +191,12 @@ public final class ChangeTracker {
         }
     }
 
+    /** Records that a delivery was removed from the bucket; no movie changes (objects are deliveries). */
+    public void recordObjectRemoved(String provider, String bucket, String key, String versionId, String sequencer) {
+        record(List.of(new AuditEntry(null, AuditEntry.Action.OBJECT_REMOVED.value(), List.of(), provider, bucket, key, versionId, null,
+                sequencer, "s3://" + bucket + "/" + key, null, null, clock.instant(), indexer)));
+    }
+
     private AuditEntry entry(Intent intent, AuditEntry.Action action, List<String> changed) {
         MovieSource source = intent.source();
         return new AuditEntry(intent.id(), action.value(), changed, intent.provider(), source == null ? null : source.bucket(),

@@ -48,13 +48,13 @@ public final class MovieLoader {
     private final ChangeTracker changes;
 
     public MovieLoader(ElasticsearchClient client, MovieIndexAdmin admin, ObjectMapper json, BulkProperties bulk, Clock clock,
-            String indexerId) {
+            ChangeTracker changes) {
         this.client = client;
         this.admin = admin;
         this.reader = new MovieFileReader(json);
         this.bulk = bulk;
         this.clock = clock;
-        this.changes = new ChangeTracker(client, admin.names(), indexerId, clock);
+        this.changes = changes;
     }
 
     public LoadReport load(List<MovieFile> files, String provider) {

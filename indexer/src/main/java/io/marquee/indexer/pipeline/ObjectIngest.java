@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
+import io.marquee.indexer.audit.ChangeTracker;
 import io.marquee.indexer.index.WriteOutcome;
 import io.marquee.indexer.ingest.S3MovieFile;
 import io.marquee.indexer.load.LoadReport;
@@ -29,12 +30,14 @@ class ObjectIngest {
 
     private final S3Client s3;
     private final MovieLoader loader;
+    private final ChangeTracker changes;
     private final ProviderProperties providers;
     private final ObjectMapper json;
 
-    ObjectIngest(S3Client s3, MovieLoader loader, ProviderProperties providers, ObjectMapper json) {
+    ObjectIngest(S3Client s3, MovieLoader loader, ChangeTracker changes, ProviderProperties providers, ObjectMapper json) {
         this.s3 = s3;
         this.loader = loader;
+        this.changes = changes;
         this.providers = providers;
         this.json = json;
     }
@@ -42,6 +45,13 @@ class ObjectIngest {
     Result process(ObjectEvent event) {
         if (event.removed()) {
             log.info("Object removed: s3://{}/{} (movies unchanged)", event.bucket(), event.key());
+            try {
+                changes.recordObjectRemoved(providers.providerOf(event.key()).map(ProviderProperties.Provider::id).orElse(UNKNOWN_PROVIDER),
+                        event.bucket(), event.key(), event.versionId(), event.sequencer());
+            }
+            catch (java.io.UncheckedIOException ex) {
+                throw new TransientFailure("Could not audit the removal of s3://" + event.bucket() + "/" + event.key(), ex);
+            }
             return Result.REMOVAL_NOTED;
         }
         if (!event.created()) {

@@ -6,6 +6,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.marquee.indexer.audit.ChangeTracker;
 import io.marquee.indexer.load.MovieLoader;
 import io.marquee.schema.MovieJson;
 
@@ -13,9 +14,9 @@ import io.marquee.schema.MovieJson;
 class PipelineConfiguration {
 
     @Bean
-    QueueConsumer queueConsumer(SqsClient sqs, S3Client s3, MovieLoader loader, ProviderProperties providers,
+    QueueConsumer queueConsumer(SqsClient sqs, S3Client s3, MovieLoader loader, ChangeTracker changes, ProviderProperties providers,
             PipelineProperties properties) {
-        ObjectIngest ingest = new ObjectIngest(s3, loader, providers, MovieJson.objectMapper());
+        ObjectIngest ingest = new ObjectIngest(s3, loader, changes, providers, MovieJson.objectMapper());
         return new QueueConsumer(sqs, new S3EventMessages(MovieJson.objectMapper()), ingest, properties);
     }
 }

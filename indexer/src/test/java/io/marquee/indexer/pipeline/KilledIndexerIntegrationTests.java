@@ -13,7 +13,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 import io.marquee.indexer.PipelineTestSupport;
 import io.marquee.testsupport.aws.LocalAws;
@@ -58,7 +57,9 @@ class KilledIndexerIntegrationTests {
         Process second = indexer(indices, "second");
         try {
             await("every movie indexed after the restart", Duration.ofMinutes(4), () -> count(es, indices.prefix() + "movies") == RECORDS);
-            await("the queue drained", Duration.ofMinutes(1), () -> inQueue(AWS.sqsClient()) == 0);
+            try (SqsClient sqs = AWS.sqsClient()) {
+                await("the queue drained", Duration.ofMinutes(1), () -> LocalAws.queueDepth(sqs, AWS.queueUrl()) == 0);
+            }
         }
         finally {
             second.destroy();
@@ -103,13 +104,6 @@ class KilledIndexerIntegrationTests {
         String body = response.body();
         int start = body.indexOf("\"count\":") + 8;
         return Long.parseLong(body.substring(start, body.indexOf(',', start)));
-    }
-
-    private static int inQueue(SqsClient sqs) {
-        var attributes = sqs.getQueueAttributes(a -> a.queueUrl(AWS.queueUrl()).attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
-        return Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
-                + Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
     }
 
     private static Path generate(Path file) throws IOException {

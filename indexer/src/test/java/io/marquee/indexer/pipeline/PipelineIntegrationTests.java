@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
@@ -177,6 +176,10 @@ class PipelineIntegrationTests {
 
         await("the removal handled", PATIENCE, () -> consumer.processed() > handled);
         assertThat(count()).isEqualTo(1);
+        JsonNode removal = auditOfObject("incoming/wikipedia/kept.json");
+        assertThat(removal.get("action").asText()).isEqualTo("object-removed");
+        assertThat(removal.get("provider").asText()).isEqualTo("wikipedia");
+        assertThat(removal.has("movieId")).isFalse();
     }
 
     @Test
@@ -232,7 +235,7 @@ class PipelineIntegrationTests {
                 "incoming/wikipedia/sns.json", HEAT.length(), put.eTag(), null)));
 
         await("the movie indexed through SNS", PATIENCE, () -> count() == 1);
-        await("the queue drained", PATIENCE, () -> visibleAndInFlight(AWS.queueUrl()) == 0);
+        await("the queue drained", PATIENCE, () -> LocalAws.queueDepth(sqs, AWS.queueUrl()) == 0);
         assertThat(deadLetters()).isEmpty();
     }
 
@@ -273,13 +276,6 @@ class PipelineIntegrationTests {
         return messages;
     }
 
-    private int visibleAndInFlight(String queueUrl) {
-        var attributes = sqs.getQueueAttributes(a -> a.queueUrl(queueUrl).attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
-        return Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
-                + Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
-    }
-
     private boolean exists(String key) {
         try {
             s3.headObject(h -> h.bucket("ingest").key(key));
@@ -299,6 +295,21 @@ class PipelineIntegrationTests {
             }
         }
         return lines;
+    }
+
+    private JsonNode auditOfObject(String key) {
+        try {
+            new io.marquee.testsupport.elasticsearch.ElasticsearchHttp(io.marquee.testsupport.elasticsearch.SharedElasticsearch.endpoint())
+                    .post("/" + admin.names().auditPattern() + "/_refresh", null);
+            var hits = elasticsearch.search(s -> s.index(admin.names().auditPattern())
+                    .query(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field("key").value(key)))
+                            .filter(f -> f.term(t -> t.field("action").value("object-removed"))))), JsonNode.class);
+            assertThat(hits.hits().hits()).hasSize(1);
+            return hits.hits().hits().get(0).source();
+        }
+        catch (IOException ex) {
+            throw new java.io.UncheckedIOException(ex);
+        }
     }
 
     private List<JsonNode> audit(String movieId) {

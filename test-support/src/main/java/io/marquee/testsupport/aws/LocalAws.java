@@ -89,6 +89,14 @@ public final class LocalAws implements AutoCloseable {
         }
     }
 
+    /** Messages on a queue, waiting or being worked on: zero once everything sent has been handled. */
+    public static int queueDepth(SqsClient sqs, String queueUrl) {
+        Map<QueueAttributeName, String> attributes = sqs.getQueueAttributes(a -> a.queueUrl(queueUrl).attributeNames(
+                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
+        return Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+                + Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
+    }
+
     static AwsEndpoint endpoint(URI s3, URI sqs) {
         return new AwsEndpoint(s3, sqs, AwsEndpoint.REGION, AwsEndpoint.ACCESS_KEY, AwsEndpoint.SECRET_KEY);
     }
