@@ -66,11 +66,6 @@ public record MovieDocument(
                 castFolded.isEmpty() ? null : new Suggestion(castFolded.stream().distinct().toList()));
     }
 
-    /** The same movie with its derived fields recomputed by the current code, for rebuilding an index. */
-    public MovieDocument rederived() {
-        return of(facts(), provider, source, ingestedAt);
-    }
-
     public Facts facts() {
         return new Facts(title, year, cast, genres, extract, href, thumbnail, thumbnailWidth, thumbnailHeight);
     }

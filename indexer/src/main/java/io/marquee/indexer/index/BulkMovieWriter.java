@@ -7,7 +7,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._helpers.bulk.BulkIngester;
@@ -51,20 +50,12 @@ public final class BulkMovieWriter {
     private final AtomicLong deleted = new AtomicLong();
     private final AtomicLong notFound = new AtomicLong();
     private final AtomicLong stale = new AtomicLong();
-    private final Consumer<WriteResult> results;
     private final AtomicLong retries = new AtomicLong();
     private final ConcurrentLinkedQueue<WriteOutcome.Failure> failures = new ConcurrentLinkedQueue<>();
     private final Object done = new Object();
     private final ObjectMapper json = MovieJson.objectMapper();
 
     public BulkMovieWriter(ElasticsearchClient client, String target, BulkProperties properties) {
-        this(client, target, properties, result -> {
-        });
-    }
-
-    /** A writer that also reports every successful write to {@code results} (called on client threads). */
-    public BulkMovieWriter(ElasticsearchClient client, String target, BulkProperties properties, Consumer<WriteResult> results) {
-        this.results = results;
         this.properties = properties;
         this.target = target;
         this.retryScheduler = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -119,8 +110,8 @@ public final class BulkMovieWriter {
                 retries.get());
     }
 
-    /** Flushes and waits until every document queued so far has an outcome; the writer stays open. */
-    public void awaitQueued() {
+    /** Flushes and waits until every document queued so far has an outcome. */
+    private void awaitQueued() {
         ingester.flush();
         synchronized (done) {
             while (outstanding.get() > 0) {
@@ -194,14 +185,12 @@ public final class BulkMovieWriter {
                 BulkResponseItem item = response.items().get(i);
                 Pending pending = contexts.get(i);
                 if (item.error() == null) {
-                    results.accept(new WriteResult(pending.id(), count(item), pending.uri(), pending.position(), pending.version()));
+                    count(item);
                     completed();
                 }
                 else if (item.status() == 409) {
                     // The index holds a newer version of this movie: the write is obsolete, not failed.
                     stale.incrementAndGet();
-                    results.accept(new WriteResult(pending.id(), WriteResult.Kind.STALE, pending.uri(), pending.position(),
-                            pending.version()));
                     completed();
                 }
                 else {
@@ -221,21 +210,13 @@ public final class BulkMovieWriter {
             contexts.forEach(pending -> retryOrFail(pending, status, "request failed: " + failure));
         }
 
-        private WriteResult.Kind count(BulkResponseItem item) {
+        private void count(BulkResponseItem item) {
             if (item.operationType() == OperationType.Delete) {
-                if ("not_found".equals(item.result())) {
-                    notFound.incrementAndGet();
-                    return WriteResult.Kind.NOT_FOUND;
-                }
-                deleted.incrementAndGet();
-                return WriteResult.Kind.DELETED;
+                ("not_found".equals(item.result()) ? notFound : deleted).incrementAndGet();
             }
-            if ("created".equals(item.result())) {
-                created.incrementAndGet();
-                return WriteResult.Kind.CREATED;
+            else {
+                ("created".equals(item.result()) ? created : updated).incrementAndGet();
             }
-            updated.incrementAndGet();
-            return WriteResult.Kind.UPDATED;
         }
     }
 

@@ -20,7 +20,6 @@ import io.marquee.indexer.audit.ChangeTracker;
 import io.marquee.indexer.index.BulkMovieWriter;
 import io.marquee.indexer.index.BulkProperties;
 import io.marquee.indexer.index.WriteOutcome;
-import io.marquee.indexer.index.WriteResult;
 import io.marquee.indexer.ingest.MovieFile;
 import io.marquee.indexer.ingest.MovieFileReader;
 import io.marquee.records.RecordResult;
@@ -59,20 +58,15 @@ public final class MovieLoader {
 
     public LoadReport load(List<MovieFile> files, String provider) {
         return load(files, provider, rejection -> {
-        }, result -> {
         });
     }
 
-    /**
-     * Loads files, handing every rejection to {@code rejections} (for quarantine) and every successful write to
-     * {@code writes} (for the audit trail).
-     */
-    public LoadReport load(List<? extends MovieFile> files, String provider, Consumer<LoadReport.Rejection> rejections,
-            Consumer<WriteResult> writes) {
+    /** Loads files, handing every rejection to {@code rejections} (for quarantine). */
+    public LoadReport load(List<? extends MovieFile> files, String provider, Consumer<LoadReport.Rejection> rejections) {
         admin.bootstrap();
         Instant started = clock.instant();
         Tally tally = new Tally(rejections);
-        BulkMovieWriter writer = new BulkMovieWriter(client, admin.names().writeAlias(), bulk, writes);
+        BulkMovieWriter writer = new BulkMovieWriter(client, admin.names().writeAlias(), bulk);
         Batch batch = new Batch(writer, bulk.maxOperations());
         for (MovieFile file : files) {
             log.info("Loading {}", file.uri());

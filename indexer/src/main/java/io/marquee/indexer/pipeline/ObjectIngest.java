@@ -82,8 +82,7 @@ class ObjectIngest {
                 event.etag() != null ? event.etag() : head.get().eTag(), event.sequencer(), head.get().lastModified().toEpochMilli());
         try (Quarantine quarantine = new Quarantine(s3, json, event, provider.get().id(), relativeKey)) {
             LoadReport report = loader.load(List.of(file), provider.get().id(),
-                    rejection -> quarantine.add(rejection.position(), rejection.line(), rejection.reason(), rejection.raw()), write -> {
-                    });
+                    rejection -> quarantine.add(rejection.position(), rejection.line(), rejection.reason(), rejection.raw()));
             for (LoadReport.UnreadableFile unreadable : report.unreadable()) {
                 if (unreadable.transientFailure()) {
                     throw new TransientFailure("Reading " + unreadable.uri() + " failed: " + unreadable.reason(), null);

@@ -50,10 +50,6 @@ final class Quarantine implements AutoCloseable {
         }
     }
 
-    String key() {
-        return key;
-    }
-
     long count() {
         return count;
     }
