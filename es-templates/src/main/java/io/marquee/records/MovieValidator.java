@@ -74,7 +74,7 @@ public final class MovieValidator {
         MovieDocument.Facts facts = new MovieDocument.Facts(title, year, cast, genres,
                 optionalText(record, "extract", MAX_TEXT_LENGTH), optionalText(record, "href", MAX_TITLE_LENGTH * 2),
                 optionalText(record, "thumbnail", 2048),
-                optionalDimension(record, "thumbnail_width"), optionalDimension(record, "thumbnail_height"));
+                optionalDimension(record, "thumbnail_width"), optionalDimension(record, "thumbnail_height"), optionalRating(record));
         return new RecordResult.Valid(position, line, facts, dropped[0]);
     }
 
@@ -139,6 +139,20 @@ public final class MovieValidator {
             throw new InvalidRecord(field + " must be a non-negative integer, not " + describe(node));
         }
         return node.intValue();
+    }
+
+    private static MovieDocument.Rating optionalRating(JsonNode record) {
+        JsonNode node = record.get("rating");
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        JsonNode average = node.get("average");
+        JsonNode count = node.get("count");
+        if (!node.isObject() || average == null || !average.isNumber() || count == null || !count.isIntegralNumber()
+                || count.longValue() < 0 || average.doubleValue() < 0 || average.doubleValue() > 10) {
+            throw new InvalidRecord("rating must be {\"average\": 0–10, \"count\": a non-negative integer}, not " + describe(node));
+        }
+        return new MovieDocument.Rating(average.doubleValue(), count.longValue());
     }
 
     private static List<String> names(JsonNode record, String field, int[] dropped) {

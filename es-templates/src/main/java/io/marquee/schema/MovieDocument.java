@@ -28,11 +28,16 @@ public record MovieDocument(
         String thumbnail,
         Integer thumbnailWidth,
         Integer thumbnailHeight,
+        Rating rating,
         String provider,
         MovieSource source,
         Instant ingestedAt,
         Suggestion titleSuggest,
         Suggestion castSuggest) {
+
+    /** An average rating and how many ratings it averages (from a provider's ratings, e.g. a Kaggle bundle). */
+    public record Rating(double average, long count) {
+    }
 
     /** The input of a {@code completion} field. */
     public record Suggestion(List<String> input) {
@@ -43,11 +48,17 @@ public record MovieDocument(
      * derived from them.
      */
     public record Facts(String title, int year, List<String> cast, List<String> genres, String extract, String href,
-            String thumbnail, Integer thumbnailWidth, Integer thumbnailHeight) {
+            String thumbnail, Integer thumbnailWidth, Integer thumbnailHeight, Rating rating) {
 
         public Facts {
             cast = List.copyOf(cast);
             genres = List.copyOf(genres);
+        }
+
+        /** Facts in the wikipedia-movie-data shape, which has no ratings. */
+        public Facts(String title, int year, List<String> cast, List<String> genres, String extract, String href, String thumbnail,
+                Integer thumbnailWidth, Integer thumbnailHeight) {
+            this(title, year, cast, genres, extract, href, thumbnail, thumbnailWidth, thumbnailHeight, null);
         }
     }
 
@@ -60,13 +71,13 @@ public record MovieDocument(
                 facts.title(), titleFolded, facts.year(),
                 facts.cast(), castFolded, genres,
                 facts.extract(), facts.extract() == null ? null : TextFolding.fold(facts.extract()),
-                facts.href(), facts.thumbnail(), facts.thumbnailWidth(), facts.thumbnailHeight(),
+                facts.href(), facts.thumbnail(), facts.thumbnailWidth(), facts.thumbnailHeight(), facts.rating(),
                 provider, source, ingestedAt,
                 new Suggestion(List.of(titleFolded)),
                 castFolded.isEmpty() ? null : new Suggestion(castFolded.stream().distinct().toList()));
     }
 
     public Facts facts() {
-        return new Facts(title, year, cast, genres, extract, href, thumbnail, thumbnailWidth, thumbnailHeight);
+        return new Facts(title, year, cast, genres, extract, href, thumbnail, thumbnailWidth, thumbnailHeight, rating);
     }
 }

@@ -97,7 +97,7 @@ class MovieIndexAdminIntegrationTests {
     void strictMappingRejectsUnknownFields() {
         admin.bootstrap();
 
-        assertThatThrownBy(() -> client.index(r -> r.index(names.writeAlias()).id("x").document(Map.of("title", "X", "rating", 5))))
+        assertThatThrownBy(() -> client.index(r -> r.index(names.writeAlias()).id("x").document(Map.of("title", "X", "popularity", 5))))
                 .isInstanceOf(ElasticsearchException.class)
                 .hasMessageContaining("strict_dynamic_mapping_exception");
     }

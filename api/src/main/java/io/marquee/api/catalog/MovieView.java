@@ -11,14 +11,14 @@ import io.marquee.schema.MovieDocument;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MovieView(String id, String title, int year, List<String> cast, List<String> genres, String extract, String href,
-        String thumbnail, Integer thumbnailWidth, Integer thumbnailHeight) {
+        String thumbnail, Integer thumbnailWidth, Integer thumbnailHeight, MovieDocument.Rating rating) {
 
     /** The document fields a view needs: searches ask Elasticsearch for these only. */
     public static final List<String> SOURCE_FIELDS = List.of("id", "title", "year", "cast", "genres", "extract", "href", "thumbnail",
-            "thumbnailWidth", "thumbnailHeight");
+            "thumbnailWidth", "thumbnailHeight", "rating");
 
     public static MovieView of(MovieDocument document) {
         return new MovieView(document.id(), document.title(), document.year(), document.cast(), document.genres(), document.extract(),
-                document.href(), document.thumbnail(), document.thumbnailWidth(), document.thumbnailHeight());
+                document.href(), document.thumbnail(), document.thumbnailWidth(), document.thumbnailHeight(), document.rating());
     }
 }

@@ -32,7 +32,7 @@ public final class ChangeTracker {
 
     /** The facts compared to decide whether a record changes its movie. */
     static final List<String> FACT_FIELDS = List.of("title", "year", "cast", "genres", "extract", "href", "thumbnail", "thumbnailWidth",
-            "thumbnailHeight", "provider");
+            "thumbnailHeight", "rating", "provider");
 
     private final ElasticsearchClient client;
     private final IndexNames names;
@@ -138,6 +138,7 @@ public final class ChangeTracker {
         addIfChanged(changed, "thumbnail", was, is, MovieDocument.Facts::thumbnail);
         addIfChanged(changed, "thumbnailWidth", was, is, MovieDocument.Facts::thumbnailWidth);
         addIfChanged(changed, "thumbnailHeight", was, is, MovieDocument.Facts::thumbnailHeight);
+        addIfChanged(changed, "rating", was, is, MovieDocument.Facts::rating);
         if (!Objects.equals(before.provider(), after.provider())) {
             changed.add("provider");
         }

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Movie files on the local file system: one file, or every {@code .json}, {@code .ndjson}, {@code .jsonl}
+ * Movie files on the local file system: one file, or every {@code .json}, {@code .ndjson}, {@code .jsonl}, {@code .zip}
  * file (optionally {@code .gz}) under a directory, in name order.
  */
 public final class LocalMovieFiles {
@@ -49,6 +49,6 @@ public final class LocalMovieFiles {
 
     private static boolean isMovieFile(Path file) {
         String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).replaceFirst("\\.gz$", "");
-        return name.endsWith(".json") || name.endsWith(".ndjson") || name.endsWith(".jsonl");
+        return name.endsWith(".json") || name.endsWith(".ndjson") || name.endsWith(".jsonl") || name.endsWith(".zip");
     }
 }

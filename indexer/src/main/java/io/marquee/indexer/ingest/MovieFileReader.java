@@ -21,7 +21,8 @@ import io.marquee.records.RecordResult;
  * <ul>
  * <li>a JSON array of movie objects (the wikipedia-movie-data shape);</li>
  * <li>NDJSON, one movie object per line, or a single movie object;</li>
- * <li>any of these gzipped (detected from the content, not the name).</li>
+ * <li>any of these gzipped (detected from the content, not the name);</li>
+ * <li>a zip bundle in the Kaggle "The Movies Dataset" layout ({@link ZipBundleReader}).</li>
  * </ul>
  * Broken JSON inside an NDJSON file costs only its line: reading resumes on the next one. Broken JSON inside
  * an array ends the readable part of the file, and the rest is reported as one rejection.
@@ -42,6 +43,10 @@ public final class MovieFileReader {
      * @throws IOException when the file itself cannot be read (missing, unreadable, corrupt compression)
      */
     public void read(MovieFile file, Consumer<RecordResult> results) throws IOException {
+        if (isZip(file)) {
+            new ZipBundleReader(json, ZipBundleReader.Limits.defaults()).read(file, results);
+            return;
+        }
         int first;
         try (InputStream in = open(file)) {
             first = firstSignificantByte(in);
@@ -120,6 +125,13 @@ public final class MovieFileReader {
                         "malformed JSON at line " + errorLine + " (" + ex.getOriginalMessage() + "); skipped to the next line"));
                 linesSkipped = resumeAfter;
             }
+        }
+    }
+
+    private static boolean isZip(MovieFile file) throws IOException {
+        try (InputStream in = file.open()) {
+            byte[] magic = in.readNBytes(4);
+            return magic.length == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4;
         }
     }
 

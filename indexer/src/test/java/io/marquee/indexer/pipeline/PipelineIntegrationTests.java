@@ -2,7 +2,9 @@ package io.marquee.indexer.pipeline;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -215,6 +217,52 @@ class PipelineIntegrationTests {
                 });
         assertThat(quarantine("quarantine/wikipedia/garbage.json.errors.ndjson")).singleElement()
                 .satisfies(q -> assertThat(q.get("reason").asText()).startsWith("not JSON"));
+    }
+
+    @Test
+    void indexesAKaggleBundleAndQuarantinesABomb() throws IOException {
+        Path bundle = zip(Map.of("movies_metadata.csv", fixture("movies_metadata.csv"), "credits.csv", fixture("credits.csv"),
+                "ratings.csv", fixture("ratings.csv")));
+        provider.deliver("incoming/kaggle/data.zip", bundle);
+
+        await("the bundle's valid movies indexed", PATIENCE, () -> count() == 2);
+        MovieDocument heat = get(MovieIds.of("Heat", 1995, "https://www.imdb.com/title/tt0113277"));
+        assertThat(heat.provider()).isEqualTo("kaggle");
+        assertThat(heat.cast()).containsExactly("Robert De Niro", "Al Pacino");
+        assertThat(heat.rating()).isEqualTo(new MovieDocument.Rating(4.0, 3));
+        await("the bundle's quarantine record", PATIENCE, () -> exists("quarantine/kaggle/data.zip.errors.ndjson"));
+        assertThat(quarantine("quarantine/kaggle/data.zip.errors.ndjson")).extracting(q -> q.get("reason").asText())
+                .containsExactly("title is missing", "year is missing");
+
+        Map<String, String> bomb = new java.util.LinkedHashMap<>();
+        bomb.put("movies_metadata.csv", fixture("movies_metadata.csv"));
+        bomb.put("filler.csv", "0".repeat(30 * 1024 * 1024));
+        provider.deliver("incoming/kaggle/bomb.zip", zip(bomb));
+        await("the bomb quarantined", PATIENCE, () -> exists("quarantine/kaggle/bomb.zip.errors.ndjson"));
+        assertThat(quarantine("quarantine/kaggle/bomb.zip.errors.ndjson")).singleElement()
+                .satisfies(q -> assertThat(q.get("reason").asText()).contains("decompression bomb"));
+        assertThat(count()).isEqualTo(2);
+    }
+
+    private static String fixture(String name) {
+        try (var in = PipelineIntegrationTests.class.getResourceAsStream("/kaggle/" + name)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        catch (IOException ex) {
+            throw new java.io.UncheckedIOException(ex);
+        }
+    }
+
+    private static Path zip(Map<String, String> entries) throws IOException {
+        Path zip = java.nio.file.Files.createTempFile("bundle", ".zip");
+        try (var out = new java.util.zip.ZipOutputStream(java.nio.file.Files.newOutputStream(zip))) {
+            for (Map.Entry<String, String> entry : entries.entrySet()) {
+                out.putNextEntry(new java.util.zip.ZipEntry(entry.getKey()));
+                out.write(entry.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                out.closeEntry();
+            }
+        }
+        return zip;
     }
 
     @Test

@@ -1,0 +1,307 @@
+package io.marquee.indexer.ingest;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+
+import io.marquee.records.MovieValidator;
+import io.marquee.records.RecordResult;
+
+/**
+ * Reads a {@code data.zip} bundle in the Kaggle "The Movies Dataset" layout: {@code movies_metadata.csv}, with
+ * optional {@code credits.csv} (cast, joined by {@code id}) and {@code ratings.csv} (averaged per {@code movieId}).
+ * Entries are streamed, never unpacked to disk. The first pass checks the whole bundle (no path traversal, no
+ * nested archives, no decompression bomb by total size or compression ratio) and gathers credits and ratings;
+ * only a bundle that passes yields movies, in a second pass over {@code movies_metadata.csv}.
+ */
+final class ZipBundleReader {
+
+    static final String METADATA = "movies_metadata.csv";
+    static final String CREDITS = "credits.csv";
+    static final String RATINGS = "ratings.csv";
+    private static final Pattern NESTED = Pattern.compile(".*\\.(zip|gz|tgz|tar|jar|7z|rar|bz2|xz)$");
+    private static final Pattern NAME = Pattern.compile("['\"]name['\"]\\s*:\\s*(?:'((?:[^'\\\\]|\\\\.)*)'|\"((?:[^\"\\\\]|\\\\.)*)\")");
+
+    private final ObjectMapper json;
+    private final Limits limits;
+    private final CsvMapper csv = new CsvMapper();
+
+    ZipBundleReader(ObjectMapper json, Limits limits) {
+        this.json = json;
+        this.limits = limits;
+    }
+
+    void read(MovieFile file, Consumer<RecordResult> results) throws IOException {
+        Map<String, List<String>> credits = new HashMap<>();
+        Map<String, double[]> ratings = new HashMap<>();
+        String problem = inspect(file, credits, ratings);
+        if (problem != null) {
+            results.accept(new RecordResult.Rejected(0, 0, "bundle rejected: " + problem + "; nothing was indexed"));
+            return;
+        }
+        try (ZipInputStream zip = new ZipInputStream(file.open())) {
+            ZipEntry entry;
+            while ((entry = zip.getNextEntry()) != null) {
+                if (baseName(entry.getName()).equals(METADATA)) {
+                    movies(zip, credits, ratings, results);
+                    return;
+                }
+            }
+        }
+    }
+
+    /** The first pass: returns why the bundle is refused, or null, having collected credits and ratings. */
+    private String inspect(MovieFile file, Map<String, List<String>> credits, Map<String, double[]> ratings) throws IOException {
+        boolean metadata = false;
+        try (CountingStream raw = new CountingStream(file.open()); ZipInputStream zip = new ZipInputStream(raw)) {
+            long total = 0;
+            ZipEntry entry;
+            while ((entry = zip.getNextEntry()) != null) {
+                String name = entry.getName();
+                if (name.startsWith("/") || name.contains("\\") || List.of(name.split("/")).contains("..")) {
+                    return "entry '" + name + "' has an unsafe path";
+                }
+                if (NESTED.matcher(name.toLowerCase(Locale.ROOT)).matches()) {
+                    return "entry '" + name + "' is a nested archive";
+                }
+                long before = raw.count();
+                CountingStream entryBytes = new CountingStream(new Unclosable(zip));
+                String base = baseName(name);
+                try {
+                    if (base.equals(CREDITS)) {
+                        credits(entryBytes, credits);
+                    }
+                    else if (base.equals(RATINGS)) {
+                        ratings(entryBytes, ratings);
+                    }
+                }
+                catch (JsonProcessingException ex) {
+                    return base + " is not valid CSV (" + ex.getOriginalMessage() + ")";
+                }
+                if (!base.equals(CREDITS) && !base.equals(RATINGS)) {
+                    metadata |= base.equals(METADATA);
+                    entryBytes.transferTo(OutputStreamSink.INSTANCE);
+                }
+                total += entryBytes.count();
+                long compressed = Math.max(1, raw.count() - before);
+                if (total > limits.maxUncompressedBytes()) {
+                    return "it expands beyond " + limits.maxUncompressedBytes() + " bytes";
+                }
+                if (entryBytes.count() > limits.minBytesForRatioCheck() && entryBytes.count() / compressed > limits.maxCompressionRatio()) {
+                    return "entry '" + name + "' expands more than " + limits.maxCompressionRatio() + " times (a decompression bomb?)";
+                }
+            }
+        }
+        return metadata ? null : "it has no " + METADATA;
+    }
+
+    private void movies(InputStream metadata, Map<String, List<String>> credits, Map<String, double[]> ratings,
+            Consumer<RecordResult> results) throws IOException {
+        long position = 0;
+        try (MappingIterator<Map<String, String>> rows = rows(new Unclosable(metadata))) {
+            while (rows.hasNext()) {
+                position++;
+                Map<String, String> row;
+                try {
+                    row = rows.next();
+                }
+                catch (RuntimeException ex) {
+                    results.accept(new RecordResult.Rejected(position, position + 1, "malformed CSV row: " + ex.getMessage()));
+                    continue;
+                }
+                results.accept(MovieValidator.validate(record(row, credits, ratings), position, position + 1));
+            }
+        }
+    }
+
+    private ObjectNode record(Map<String, String> row, Map<String, List<String>> credits, Map<String, double[]> ratings) {
+        ObjectNode record = json.createObjectNode();
+        String id = blankToNull(row.get("id"));
+        putText(record, "title", row.get("title"));
+        String date = blankToNull(row.get("release_date"));
+        if (date != null && date.length() >= 4 && date.substring(0, 4).chars().allMatch(Character::isDigit)) {
+            record.put("year", Integer.parseInt(date.substring(0, 4)));
+        }
+        var genres = record.putArray("genres");
+        names(row.get("genres")).forEach(genres::add);
+        var cast = record.putArray("cast");
+        credits.getOrDefault(id, List.of()).forEach(cast::add);
+        putText(record, "extract", row.get("overview"));
+        putText(record, "href", blankToNull(row.get("imdb_id")) == null ? null : "https://www.imdb.com/title/" + row.get("imdb_id").strip());
+        String poster = blankToNull(row.get("poster_path"));
+        putText(record, "thumbnail", poster == null ? null : "https://image.tmdb.org/t/p/w185" + poster);
+        double[] rated = ratings.get(id);
+        if (rated != null && rated[1] > 0) {
+            record.putObject("rating").put("average", Math.round(rated[0] / rated[1] * 100) / 100.0).put("count", (long) rated[1]);
+        }
+        else if (blankToNull(row.get("vote_count")) != null && blankToNull(row.get("vote_average")) != null) {
+            try {
+                long votes = (long) Double.parseDouble(row.get("vote_count"));
+                if (votes > 0) {
+                    record.putObject("rating").put("average", Double.parseDouble(row.get("vote_average"))).put("count", votes);
+                }
+            }
+            catch (NumberFormatException ignored) {
+                // A rating that cannot be read is left out; the movie still counts.
+            }
+        }
+        return record;
+    }
+
+    private void credits(InputStream in, Map<String, List<String>> credits) throws IOException {
+        try (MappingIterator<Map<String, String>> rows = rows(in)) {
+            while (rows.hasNext()) {
+                Map<String, String> row = rows.next();
+                String id = blankToNull(row.get("id"));
+                if (id != null) {
+                    credits.put(id, names(row.get("cast")).stream().limit(limits.maxCastPerMovie()).toList());
+                }
+            }
+        }
+    }
+
+    private void ratings(InputStream in, Map<String, double[]> ratings) throws IOException {
+        try (MappingIterator<Map<String, String>> rows = rows(in)) {
+            while (rows.hasNext()) {
+                Map<String, String> row = rows.next();
+                try {
+                    double rating = Double.parseDouble(row.get("rating"));
+                    double[] sum = ratings.computeIfAbsent(row.get("movieId").strip(), k -> new double[2]);
+                    sum[0] += rating;
+                    sum[1]++;
+                }
+                catch (RuntimeException ignored) {
+                    // A rating row that cannot be read adds nothing to the average.
+                }
+            }
+        }
+    }
+
+    private MappingIterator<Map<String, String>> rows(InputStream in) throws IOException {
+        return csv.readerFor(Map.class).with(CsvSchema.emptySchema().withHeader()).with(CsvParser.Feature.SKIP_EMPTY_LINES)
+                .readValues(in);
+    }
+
+    /** Names from a JSON-like list as the dataset writes it: {@code [{'id': 18, 'name': 'Drama'}, …]}. */
+    static List<String> names(String list) {
+        List<String> names = new ArrayList<>();
+        if (list == null) {
+            return names;
+        }
+        Matcher matcher = NAME.matcher(list);
+        while (matcher.find()) {
+            String name = matcher.group(1) != null ? matcher.group(1) : matcher.group(2);
+            names.add(name.replace("\\'", "'").replace("\\\"", "\""));
+        }
+        return names;
+    }
+
+    private static void putText(ObjectNode record, String field, String value) {
+        String text = blankToNull(value);
+        if (text != null) {
+            record.put(field, text.strip());
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    private static String baseName(String name) {
+        return name.substring(name.lastIndexOf('/') + 1);
+    }
+
+    /**
+     * Limits that keep a hostile bundle from exhausting memory or disk.
+     *
+     * @param maxUncompressedBytes the most a whole bundle may expand to
+     * @param maxCompressionRatio the most one entry may expand relative to its compressed size
+     * @param minBytesForRatioCheck entries smaller than this are not ratio-checked (tiny files compress oddly)
+     * @param maxCastPerMovie cast names kept per movie
+     */
+    record Limits(long maxUncompressedBytes, long maxCompressionRatio, long minBytesForRatioCheck, int maxCastPerMovie) {
+
+        static Limits defaults() {
+            return new Limits(4L * 1024 * 1024 * 1024, 200, 1024 * 1024, 50);
+        }
+    }
+
+    /** Counts the bytes read through it. */
+    private static final class CountingStream extends FilterInputStream {
+
+        private long count;
+
+        CountingStream(InputStream in) {
+            super(in);
+        }
+
+        long count() {
+            return count;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+    }
+
+    /** Keeps a CSV reader from closing the zip stream it reads one entry of. */
+    private static final class Unclosable extends FilterInputStream {
+
+        Unclosable(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public void close() {
+            // The zip stream outlives its entries.
+        }
+    }
+
+    /** Discards what it is given. */
+    private static final class OutputStreamSink extends java.io.OutputStream {
+
+        static final OutputStreamSink INSTANCE = new OutputStreamSink();
+
+        @Override
+        public void write(int b) {
+            // Discarded: only the byte count matters.
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            // Discarded: only the byte count matters.
+        }
+    }
+}
