@@ -157,8 +157,9 @@ public final class ChangeTracker {
             return new java.util.HashMap<>();
         }
         try {
-            MgetResponse<MovieDocument> response = client.mget(m -> m.index(names.writeAlias()).ids(ids)
-                    .sourceExcludes("titleFolded", "castFolded", "extractFolded", "titleSuggest", "castSuggest"), MovieDocument.class);
+            // Only the compared facts: the derived (folded, suggestion) fields would double what is read.
+            MgetResponse<MovieDocument> response = client.mget(m -> m.index(names.writeAlias()).ids(ids).sourceIncludes(FACT_FIELDS),
+                    MovieDocument.class);
             Map<String, Current> byId = new java.util.HashMap<>();
             for (MultiGetResponseItem<MovieDocument> item : response.docs()) {
                 if (item.isResult() && item.result().found()) {

@@ -30,6 +30,7 @@ import io.marquee.records.RecordResult;
 public final class MovieFileReader {
 
     private static final int SNIFF_LIMIT = 64 * 1024;
+    private static final int ZIP = -2;
 
     private final ObjectMapper json;
 
@@ -43,15 +44,11 @@ public final class MovieFileReader {
      * @throws IOException when the file itself cannot be read (missing, unreadable, corrupt compression)
      */
     public void read(MovieFile file, Consumer<RecordResult> results) throws IOException {
-        if (isZip(file)) {
+        int first = sniff(file);
+        if (first == ZIP) {
             new ZipBundleReader(json, ZipBundleReader.Limits.defaults()).read(file, results);
-            return;
         }
-        int first;
-        try (InputStream in = open(file)) {
-            first = firstSignificantByte(in);
-        }
-        if (first == -1) {
+        else if (first == -1) {
             results.accept(new RecordResult.Rejected(0, 0, "file is empty"));
         }
         else if (first == '[') {
@@ -128,15 +125,27 @@ public final class MovieFileReader {
         }
     }
 
-    private static boolean isZip(MovieFile file) throws IOException {
-        try (InputStream in = file.open()) {
-            byte[] magic = in.readNBytes(4);
-            return magic.length == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4;
+    /**
+     * Looks at the start of the file once (for an S3 object, one GET): {@link #ZIP} for a zip bundle, else the
+     * first significant byte of the (decompressed) content, or -1 when there is none.
+     */
+    private static int sniff(MovieFile file) throws IOException {
+        try (BufferedInputStream raw = new BufferedInputStream(file.open(), SNIFF_LIMIT)) {
+            raw.mark(4);
+            byte[] magic = raw.readNBytes(4);
+            raw.reset();
+            if (magic.length == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4) {
+                return ZIP;
+            }
+            return firstSignificantByte(decompressed(raw));
         }
     }
 
     private static InputStream open(MovieFile file) throws IOException {
-        BufferedInputStream raw = new BufferedInputStream(file.open(), SNIFF_LIMIT);
+        return decompressed(new BufferedInputStream(file.open(), SNIFF_LIMIT));
+    }
+
+    private static InputStream decompressed(BufferedInputStream raw) throws IOException {
         raw.mark(2);
         int b1 = raw.read();
         int b2 = raw.read();

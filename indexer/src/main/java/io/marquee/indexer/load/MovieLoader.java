@@ -28,7 +28,7 @@ import io.marquee.schema.MovieIndexAdmin;
 import io.marquee.schema.MovieSource;
 
 /**
- * Loads files into the write alias: bootstraps the index if needed, streams every file through validation
+ * Loads files into the write alias: streams every file through validation
  * into one bulk writer, and reports.
  */
 public final class MovieLoader {
@@ -56,14 +56,23 @@ public final class MovieLoader {
         this.changes = changes;
     }
 
+    /**
+     * Loads files as a one-off command: bootstraps the index first, and makes what it loaded searchable before it
+     * reports.
+     */
     public LoadReport load(List<MovieFile> files, String provider) {
-        return load(files, provider, rejection -> {
+        admin.bootstrap();
+        LoadReport report = load(files, provider, rejection -> {
         });
+        admin.refresh();
+        return report;
     }
 
-    /** Loads files, handing every rejection to {@code rejections} (for quarantine). */
+    /**
+     * Loads files into an index that exists (the queue consumer bootstraps once at start), handing every rejection
+     * to {@code rejections} (for quarantine). No forced refresh: the index's refresh interval makes it searchable.
+     */
     public LoadReport load(List<? extends MovieFile> files, String provider, Consumer<LoadReport.Rejection> rejections) {
-        admin.bootstrap();
         Instant started = clock.instant();
         Tally tally = new Tally(rejections);
         BulkMovieWriter writer = new BulkMovieWriter(client, admin.names().writeAlias(), bulk);
@@ -80,7 +89,6 @@ public final class MovieLoader {
         }
         batch.flush();
         WriteOutcome outcome = writer.finish();
-        admin.refresh();
         LoadReport report = new LoadReport(files.size(), tally.read, outcome.created(), outcome.updated(),
                 outcome.deleted() + outcome.notFound(), outcome.stale(), tally.rejected,
                 tally.dropped, outcome.retries(), tally.rejections, tally.byReason, outcome.failures(), tally.unreadable,

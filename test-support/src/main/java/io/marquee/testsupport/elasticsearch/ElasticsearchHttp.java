@@ -44,11 +44,10 @@ public final class ElasticsearchHttp {
     }
 
     public Response send(String method, String path, String body, String contentType) {
-        String json = body;
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(endpoint.uri() + path))
                 .timeout(Duration.ofSeconds(60))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
             request.header("Content-Type", contentType);
         }
         if (endpoint.hasCredentials()) {

@@ -66,7 +66,6 @@ public final class LocalElasticsearch implements AutoCloseable {
                     .append("xpack.security.enabled: false\n")
                     // Tests share a disk with the build; a full-ish disk must not turn indices read-only.
                     .append("cluster.routing.allocation.disk.threshold_enabled: false\n")
-                    .append("action.destructive_requires_name: false\n")
                     .append("node.portsfile: true\n");
             if (options.nodes() == 1) {
                 settings.append("discovery.type: single-node\n");
