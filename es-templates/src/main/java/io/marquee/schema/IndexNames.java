@@ -34,6 +34,23 @@ public record IndexNames(String prefix) {
         return prefix + "movies-write";
     }
 
+    /**
+     * The alias of the one index kept in step with the live one without being read: the candidate being built (or
+     * built and not yet live), or after a flip the previous index, so that a rollback finds it current.
+     */
+    public String mirrorAlias() {
+        return prefix + "movies-mirror";
+    }
+
+    /** The index holding the reindex lease and which index is live, previous and candidate. */
+    public String controlIndex() {
+        return prefix + "movies-control";
+    }
+
+    public String controlTemplate() {
+        return prefix + "movies-control";
+    }
+
     public String versionedIndex(int version) {
         if (version < 1) {
             throw new IllegalArgumentException("Index versions start at 1: " + version);

@@ -77,6 +77,11 @@ public record MovieDocument(
                 castFolded.isEmpty() ? null : new Suggestion(castFolded.stream().distinct().toList()));
     }
 
+    /** The document the current code derives from this one's facts: what a copy between index versions writes. */
+    public MovieDocument rederived() {
+        return of(facts(), provider, source, ingestedAt);
+    }
+
     public Facts facts() {
         return new Facts(title, year, cast, genres, extract, href, thumbnail, thumbnailWidth, thumbnailHeight, rating);
     }

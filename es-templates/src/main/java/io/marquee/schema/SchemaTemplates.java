@@ -23,6 +23,8 @@ public final class SchemaTemplates {
     public static final List<String> COMPONENTS = List.of("movies-settings", "movies-mappings");
     /** Component templates of the audit index template. */
     public static final List<String> AUDIT_COMPONENTS = List.of("movies-audit-mappings");
+    /** Component templates of the control index template. */
+    public static final List<String> CONTROL_COMPONENTS = List.of("movies-control-mappings");
 
     private static final String ROOT = "/es-templates/";
 
@@ -36,7 +38,7 @@ public final class SchemaTemplates {
     /** Component template bodies by their (prefixed) name, in composition order. */
     public Map<String, String> componentTemplates() {
         Map<String, String> bodies = new LinkedHashMap<>();
-        for (String component : Stream.concat(COMPONENTS.stream(), AUDIT_COMPONENTS.stream()).toList()) {
+        for (String component : Stream.of(COMPONENTS, AUDIT_COMPONENTS, CONTROL_COMPONENTS).flatMap(List::stream).toList()) {
             bodies.put(names.componentTemplate(component), read("component-templates/" + component + ".json").toString());
         }
         return bodies;
@@ -47,6 +49,7 @@ public final class SchemaTemplates {
         Map<String, String> bodies = new LinkedHashMap<>();
         bodies.put(names.indexTemplate(), indexTemplate("index-templates/movies.json", names.indexPattern(), COMPONENTS));
         bodies.put(names.auditTemplate(), indexTemplate("index-templates/movies-audit.json", names.auditPattern(), AUDIT_COMPONENTS));
+        bodies.put(names.controlTemplate(), indexTemplate("index-templates/movies-control.json", names.controlIndex(), CONTROL_COMPONENTS));
         return bodies;
     }
 
@@ -77,6 +80,11 @@ public final class SchemaTemplates {
     /** The mapped properties of an audit entry. */
     public JsonNode auditMappingProperties() {
         return read("component-templates/movies-audit-mappings.json").path("template").path("mappings").path("properties");
+    }
+
+    /** The mapped properties of the control documents. */
+    public JsonNode controlMappingProperties() {
+        return read("component-templates/movies-control-mappings.json").path("template").path("mappings").path("properties");
     }
 
     private JsonNode read(String resource) {

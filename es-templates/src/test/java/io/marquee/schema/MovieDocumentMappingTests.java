@@ -41,6 +41,17 @@ class MovieDocumentMappingTests {
     }
 
     @Test
+    void controlDocumentsTogetherMirrorTheControlMapping() {
+        Set<String> mapped = new TreeSet<>();
+        new SchemaTemplates(IndexNames.defaults()).controlMappingProperties().fieldNames().forEachRemaining(mapped::add);
+        Set<String> recordFields = new TreeSet<>();
+        for (Class<?> type : List.of(IndexState.class, LeaseRecord.class)) {
+            Arrays.stream(type.getRecordComponents()).map(c -> c.getName()).forEach(recordFields::add);
+        }
+        assertThat(recordFields).isEqualTo(mapped);
+    }
+
+    @Test
     void derivesFoldedFieldsGenresAndSuggestions() throws Exception {
         MovieDocument doc = MovieDocument.of(new MovieDocument.Facts("Vicky Cristina Barcelona", 2008,
                 List.of("Penélope Cruz", "Javier Bardem"), List.of("Sport", "Romance", "Romance"), "A film.", "Vicky_Cristina_Barcelona",

@@ -117,4 +117,42 @@ class MovieIndexAdminIntegrationTests {
                 .query(q -> q.term(t -> t.field("titleFolded.keyword").value("leon the professional"))), MovieDocument.class);
         assertThat(exact.hits().total().value()).isEqualTo(1);
     }
+
+    @Test
+    void flipMovesReadAndWriteAliasesAndLeavesTheMirrorOnTheOldIndex() throws IOException {
+        admin.bootstrap();
+        admin.createIndex(names.versionedIndex(2));
+        admin.attachMirror(names.versionedIndex(2));
+        assertThat(admin.mirrorIndex()).contains(names.versionedIndex(2));
+
+        admin.flip(names.versionedIndex(1), names.versionedIndex(2));
+
+        Map<String, IndexAliases> aliases = client.indices().getAlias(r -> r.index(names.indexPattern())).result();
+        assertThat(aliases.get(names.versionedIndex(2)).aliases()).containsOnlyKeys(names.readAlias(), names.writeAlias());
+        assertThat(aliases.get(names.versionedIndex(1)).aliases()).containsOnlyKeys(names.mirrorAlias());
+        assertThat(admin.indices()).extracting(MovieIndexAdmin.IndexInfo::name, MovieIndexAdmin.IndexInfo::version)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(names.versionedIndex(1), 1),
+                        org.assertj.core.groups.Tuple.tuple(names.versionedIndex(2), 2));
+        assertThat(admin.highestVersion()).isEqualTo(2);
+    }
+
+    @Test
+    void refusesToDeleteTheLiveIndex() {
+        admin.bootstrap();
+        admin.createIndex(names.versionedIndex(2));
+
+        assertThatThrownBy(() -> admin.deleteIndex(names.versionedIndex(1))).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("it is live");
+        admin.deleteIndex(names.versionedIndex(2));
+        assertThat(admin.indices()).hasSize(1);
+    }
+
+    @Test
+    void bootstrapCreatesTheControlIndexFromItsTemplate() throws IOException {
+        admin.bootstrap();
+
+        var mapping = client.indices().getMapping(r -> r.index(names.controlIndex())).get(names.controlIndex()).mappings();
+        assertThat(mapping.dynamic().jsonValue()).isEqualTo("strict");
+        assertThat(mapping.properties()).containsKeys("expiresAt", "live", "previous", "candidate");
+    }
 }

@@ -16,6 +16,7 @@ import io.marquee.indexer.cli.IndexerCommands;
 import io.marquee.indexer.index.BulkProperties;
 import io.marquee.indexer.load.MovieLoader;
 import io.marquee.indexer.pipeline.QueueConsumer;
+import io.marquee.indexer.reindex.Reindexer;
 import io.marquee.schema.IndexNames;
 import io.marquee.schema.MovieIndexAdmin;
 import io.marquee.schema.MovieJson;
@@ -42,8 +43,8 @@ class IndexerConfiguration {
     @Bean
     @ConditionalOnProperty(name = "marquee.indexer.cli.enabled", havingValue = "true", matchIfMissing = true)
     IndexerCommands indexerCommands(MovieLoader loader, MovieIndexAdmin admin, IndexerProperties properties, QueueConsumer consumer,
-            AuditRollover rollover) {
-        return new IndexerCommands(loader, admin, properties, consumer, rollover, System.out);
+            AuditRollover rollover, Reindexer reindexer) {
+        return new IndexerCommands(loader, admin, properties, consumer, rollover, reindexer, System.out);
     }
 
     @Bean

@@ -3,7 +3,9 @@ package io.marquee.indexer.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -16,12 +18,15 @@ import io.marquee.indexer.ingest.MovieFile;
 import io.marquee.indexer.load.LoadReport;
 import io.marquee.indexer.load.MovieLoader;
 import io.marquee.indexer.pipeline.QueueConsumer;
+import io.marquee.indexer.reindex.LeaseHeldException;
+import io.marquee.indexer.reindex.Reindexer;
 import io.marquee.schema.MovieIndexAdmin;
 
 /**
  * Runs the command named by the first argument and sets the process exit code:
  * 0 done (rejected records are reported, not errors), 1 a file could not be read, 2 bad usage,
- * 3 documents Elasticsearch would not take even after retries.
+ * 3 documents Elasticsearch would not take even after retries, 4 refused (another reindex holds the lease, or the
+ * verification gate failed; the aliases are unchanged).
  */
 public class IndexerCommands implements ApplicationRunner, ExitCodeGenerator {
 
@@ -29,11 +34,18 @@ public class IndexerCommands implements ApplicationRunner, ExitCodeGenerator {
     static final int UNREADABLE = 1;
     static final int USAGE = 2;
     static final int WRITE_FAILED = 3;
+    static final int REFUSED = 4;
 
     private static final String USAGE_TEXT = """
             usage: indexer load <file-or-directory>...   load movie files (JSON array, NDJSON, single object; .gz too)
                    indexer bootstrap                     install templates and create movies-v1 behind the aliases
                    indexer consume                       consume S3 event notifications from SQS until stopped
+                   indexer status                        movie indices, their aliases and roles, any reindex in progress
+                   indexer reindex [--from s3|index] [--flip] [--dry-run] [--tolerance N]
+                                                         build movies-v<N+1> (from S3 by default), verify it, and flip to it
+                   indexer flip [--tolerance N]          verify the built candidate again and flip the aliases to it
+                   indexer rollback                      flip the aliases back to the previous index
+                   indexer prune --keep K                delete versions beyond the newest K (never live, previous or candidate)
             """;
 
     private final MovieLoader loader;
@@ -41,12 +53,14 @@ public class IndexerCommands implements ApplicationRunner, ExitCodeGenerator {
     private final IndexerProperties properties;
     private final QueueConsumer consumer;
     private final AuditRollover rollover;
+    private final Reindexer reindexer;
     private final PrintStream out;
     private int exitCode = OK;
 
     public IndexerCommands(MovieLoader loader, MovieIndexAdmin admin, IndexerProperties properties, QueueConsumer consumer,
-            AuditRollover rollover, PrintStream out) {
+            AuditRollover rollover, Reindexer reindexer, PrintStream out) {
         this.consumer = consumer;
+        this.reindexer = reindexer;
         this.rollover = rollover;
         this.loader = loader;
         this.admin = admin;
@@ -69,7 +83,71 @@ public class IndexerCommands implements ApplicationRunner, ExitCodeGenerator {
                 rollover.start();
                 consumer.start();
             }
+            case "status", "reindex", "flip", "rollback", "prune" -> operate(words.get(0), options(args.getSourceArgs()));
             default -> usage("unknown command '" + words.get(0) + "'");
+        }
+    }
+
+    private void operate(String command, Options options) {
+        try {
+            Reindexer.Report report = switch (command) {
+                case "status" -> reindexer.status();
+                case "reindex" -> reindexer.reindex(Reindexer.Source.parse(options.value("from").orElse("s3")), options.flag("flip"),
+                        options.flag("dry-run"), options.value("tolerance").map(Long::parseLong));
+                case "flip" -> reindexer.flip(options.value("tolerance").map(Long::parseLong));
+                case "rollback" -> reindexer.rollback();
+                default -> reindexer.prune(Integer.parseInt(options.value("keep").orElseThrow(
+                        () -> new IllegalArgumentException("prune needs --keep K"))));
+            };
+            report.lines().forEach(out::println);
+            if (!report.succeeded()) {
+                exitCode = REFUSED;
+            }
+        }
+        catch (LeaseHeldException ex) {
+            out.println(ex.getMessage());
+            exitCode = REFUSED;
+        }
+        catch (IllegalArgumentException ex) {
+            usage(ex.getMessage());
+        }
+    }
+
+    /** The {@code --name value}, {@code --name=value} and {@code --flag} options after the command word. */
+    static Options options(String[] sourceArgs) {
+        List<String> words = Arrays.asList(sourceArgs);
+        java.util.Map<String, String> values = new java.util.HashMap<>();
+        for (int i = 0; i < words.size(); i++) {
+            String word = words.get(i);
+            if (!word.startsWith("--")) {
+                continue;
+            }
+            String name = word.substring(2);
+            int equals = name.indexOf('=');
+            if (equals >= 0) {
+                values.put(name.substring(0, equals), name.substring(equals + 1));
+            }
+            else if (i + 1 < words.size() && !words.get(i + 1).startsWith("--") && TAKES_VALUE.contains(name)) {
+                values.put(name, words.get(++i));
+            }
+            else {
+                values.put(name, "");
+            }
+        }
+        return new Options(values);
+    }
+
+    private static final List<String> TAKES_VALUE = List.of("from", "tolerance", "keep");
+
+    /** Parsed command options. */
+    record Options(java.util.Map<String, String> values) {
+
+        Optional<String> value(String name) {
+            return Optional.ofNullable(values.get(name)).filter(v -> !v.isEmpty());
+        }
+
+        boolean flag(String name) {
+            return values.containsKey(name);
         }
     }
 

@@ -34,7 +34,8 @@ import io.marquee.schema.MovieJson;
  * dropped silently: {@link #finish()} waits until every document has an outcome.
  * <p>
  * One writer serves one load and is then finished; it is not thread-safe for {@link #add} from several threads
- * beyond what the ingester itself allows.
+ * beyond what the ingester itself allows. It writes to one target: the write alias ({@link #toAlias}), a concrete
+ * index being filled ({@link #toIndex}), or the mirror alias ({@link #toMirror}).
  */
 public final class BulkMovieWriter {
 
@@ -42,6 +43,7 @@ public final class BulkMovieWriter {
 
     private final BulkProperties properties;
     private final String target;
+    private final boolean missingTargetIsFinal;
     private final BulkIngester<Pending> ingester;
     private final ScheduledExecutorService retryScheduler;
     private final AtomicLong outstanding = new AtomicLong();
@@ -55,9 +57,29 @@ public final class BulkMovieWriter {
     private final Object done = new Object();
     private final ObjectMapper json = MovieJson.objectMapper();
 
-    public BulkMovieWriter(ElasticsearchClient client, String target, BulkProperties properties) {
+    /** A writer to an alias that must exist; while it is missing, writes are retried like an unavailable node. */
+    public static BulkMovieWriter toAlias(ElasticsearchClient client, String alias, BulkProperties properties) {
+        return new BulkMovieWriter(client, alias, true, false, properties);
+    }
+
+    /** A writer filling a concrete index (a reindex's candidate), which nothing may have created implicitly. */
+    public static BulkMovieWriter toIndex(ElasticsearchClient client, String index, BulkProperties properties) {
+        return new BulkMovieWriter(client, index, false, true, properties);
+    }
+
+    /**
+     * A writer to the mirror alias: when the alias has gone (a flip or a cleanup moved it), its writes fail at once
+     * rather than being retried, because they are no longer wanted.
+     */
+    public static BulkMovieWriter toMirror(ElasticsearchClient client, String alias, BulkProperties properties) {
+        return new BulkMovieWriter(client, alias, true, true, properties);
+    }
+
+    private BulkMovieWriter(ElasticsearchClient client, String target, boolean requireAlias, boolean missingTargetIsFinal,
+            BulkProperties properties) {
         this.properties = properties;
         this.target = target;
+        this.missingTargetIsFinal = missingTargetIsFinal;
         this.retryScheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "bulk-retry");
             thread.setDaemon(true);
@@ -70,7 +92,7 @@ public final class BulkMovieWriter {
                 .flushInterval(properties.flushInterval().toMillis(), TimeUnit.MILLISECONDS)
                 // Writes go to the write alias or nowhere: without require_alias, a missing alias would silently
                 // become a new concrete index of that name, outside every template and alias.
-                .globalSettings(g -> g.requireAlias(true))
+                .globalSettings(g -> g.requireAlias(requireAlias))
                 .listener(new Listener()));
     }
 
@@ -194,8 +216,9 @@ public final class BulkMovieWriter {
                     completed();
                 }
                 else {
-                    // A missing alias is a moment in a bootstrap or an operator's fix, not a verdict on the document.
-                    int status = "index_not_found_exception".equals(item.error().type()) ? 503 : item.status();
+                    // A missing write alias is a moment in a bootstrap or an operator's fix, not a verdict on the document.
+                    boolean missing = "index_not_found_exception".equals(item.error().type());
+                    int status = missing && !missingTargetIsFinal ? 503 : item.status();
                     retryOrFail(pending, status, item.error().type() + ": " + item.error().reason());
                 }
             }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -29,7 +30,8 @@ import io.marquee.schema.MovieSource;
 
 /**
  * Loads files into the write alias: streams every file through validation
- * into one bulk writer, and reports.
+ * into one bulk writer, and reports. While a reindex builds a candidate index (or keeps the previous one current
+ * for a rollback), every write also goes to the mirror alias.
  */
 public final class MovieLoader {
 
@@ -73,10 +75,41 @@ public final class MovieLoader {
      * to {@code rejections} (for quarantine). No forced refresh: the index's refresh interval makes it searchable.
      */
     public LoadReport load(List<? extends MovieFile> files, String provider, Consumer<LoadReport.Rejection> rejections) {
+        BulkMovieWriter writer = BulkMovieWriter.toAlias(client, admin.names().writeAlias(), bulk);
+        TrackedBatch batch = new TrackedBatch(writer, bulk.maxOperations());
+        try {
+            return load(files, provider, rejections, batch, writer);
+        }
+        finally {
+            batch.finishMirror();
+        }
+    }
+
+    /**
+     * Replays files into a concrete index, as a reindex from S3 does: no change tracking and no audit, because
+     * rebuilding an index changes no movie. Every intended write is shown to {@code replayed}, in order.
+     */
+    public LoadReport replay(List<? extends MovieFile> files, String provider, String index, Consumer<ChangeTracker.Intent> replayed) {
+        BulkMovieWriter writer = BulkMovieWriter.toIndex(client, index, bulk);
+        return load(files, provider, rejection -> {
+        }, new Batch() {
+            @Override
+            public void add(ChangeTracker.Intent intent) {
+                replayed.accept(intent);
+                write(writer, intent);
+            }
+
+            @Override
+            public void flush() {
+                // Writes go straight to the writer, which batches them itself.
+            }
+        }, writer);
+    }
+
+    private LoadReport load(List<? extends MovieFile> files, String provider, Consumer<LoadReport.Rejection> rejections, Batch batch,
+            BulkMovieWriter writer) {
         Instant started = clock.instant();
         Tally tally = new Tally(rejections);
-        BulkMovieWriter writer = new BulkMovieWriter(client, admin.names().writeAlias(), bulk);
-        Batch batch = new Batch(writer, bulk.maxOperations());
         for (MovieFile file : files) {
             log.info("Loading {}", file.uri());
             try {
@@ -98,42 +131,77 @@ public final class MovieLoader {
         return report;
     }
 
+    private static void write(BulkMovieWriter writer, ChangeTracker.Intent write) {
+        if (write.document() == null) {
+            writer.delete(write.id(), write.version(), write.uri(), write.position());
+        }
+        else {
+            writer.add(write.document(), write.version(), write.uri(), write.position());
+        }
+    }
+
+    /** Where validated records go on their way to a writer. */
+    private interface Batch {
+
+        void add(ChangeTracker.Intent intent);
+
+        void flush();
+    }
+
     /**
      * Groups intended writes so the current documents are fetched and the audit written once per batch, then
-     * hands the writes that change something to the bulk writer.
+     * hands the writes that change something to the bulk writer, and to the mirror alias when an index has it.
      */
-    private final class Batch {
+    private final class TrackedBatch implements Batch {
 
         private final BulkMovieWriter writer;
         private final int size;
         private final List<ChangeTracker.Intent> intents = new ArrayList<>();
         private final ChangeTracker.Session session = changes.session();
+        private BulkMovieWriter mirror;
 
-        Batch(BulkMovieWriter writer, int size) {
+        TrackedBatch(BulkMovieWriter writer, int size) {
             this.writer = writer;
             this.size = size;
         }
 
-        void add(ChangeTracker.Intent intent) {
+        @Override
+        public void add(ChangeTracker.Intent intent) {
             intents.add(intent);
             if (intents.size() >= size) {
                 flush();
             }
         }
 
-        void flush() {
+        @Override
+        public void flush() {
             if (intents.isEmpty()) {
                 return;
             }
+            // Asked before the audit is written: a reindex's catch-up covers every change audited from shortly
+            // before the mirror appeared, so a batch that missed it is still carried over.
+            Optional<String> mirrored = admin.mirrorIndex();
+            if (mirrored.isPresent() && mirror == null) {
+                mirror = BulkMovieWriter.toMirror(client, admin.names().mirrorAlias(), bulk);
+            }
             for (ChangeTracker.Intent write : session.apply(intents)) {
-                if (write.document() == null) {
-                    writer.delete(write.id(), write.version(), write.uri(), write.position());
-                }
-                else {
-                    writer.add(write.document(), write.version(), write.uri(), write.position());
+                write(writer, write);
+                if (mirrored.isPresent()) {
+                    write(mirror, write);
                 }
             }
             intents.clear();
+        }
+
+        void finishMirror() {
+            if (mirror == null) {
+                return;
+            }
+            WriteOutcome outcome = mirror.finish();
+            if (!outcome.failures().isEmpty()) {
+                // Not a failure of the load: the live index has every write, and the reindex catch-up repairs the mirror.
+                log.info("{} writes did not reach the mirror alias (first: {})", outcome.failures().size(), outcome.failures().get(0).reason());
+            }
         }
     }
 

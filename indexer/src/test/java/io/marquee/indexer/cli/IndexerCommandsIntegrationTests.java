@@ -6,6 +6,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.DefaultApplicationArguments;
@@ -18,6 +19,7 @@ import io.marquee.indexer.IndexerTestProperties;
 import io.marquee.indexer.audit.AuditRollover;
 import io.marquee.indexer.load.MovieLoader;
 import io.marquee.indexer.pipeline.QueueConsumer;
+import io.marquee.indexer.reindex.Reindexer;
 import io.marquee.schema.MovieIndexAdmin;
 import io.marquee.testsupport.elasticsearch.ElasticsearchTest;
 
@@ -34,11 +36,18 @@ class IndexerCommandsIntegrationTests {
 
     private final ByteArrayOutputStream output = new ByteArrayOutputStream();
     private final IndexerCommands commands;
+    private final MovieIndexAdmin admin;
 
     IndexerCommandsIntegrationTests(MovieLoader loader, MovieIndexAdmin admin, IndexerProperties properties, QueueConsumer consumer,
-            AuditRollover rollover) {
-        this.commands = new IndexerCommands(loader, admin, properties, consumer, rollover,
+            AuditRollover rollover, Reindexer reindexer) {
+        this.admin = admin;
+        this.commands = new IndexerCommands(loader, admin, properties, consumer, rollover, reindexer,
                 new PrintStream(output, true, StandardCharsets.UTF_8));
+    }
+
+    @BeforeEach
+    void emptyCluster() {
+        admin.deleteEverything();
     }
 
     @Test
@@ -79,6 +88,42 @@ class IndexerCommandsIntegrationTests {
 
         assertThat(commands.getExitCode()).isZero();
         assertThat(text()).contains("read alias t-indexercommandsintegrationtests-movies -> t-indexercommandsintegrationtests-movies-v1");
+    }
+
+    @Test
+    void reindexesFromTheLiveIndexRollsBackAndPrunes() throws URISyntaxException {
+        commands.run(new DefaultApplicationArguments("load", fixtures().toString()));
+
+        commands.run(new DefaultApplicationArguments("reindex", "--from", "index", "--flip"));
+        assertThat(commands.getExitCode()).isZero();
+        assertThat(text()).contains("gate passed: t-indexercommandsintegrationtests-movies-v2 holds 8 movies (expected 8), green")
+                .contains("flipped t-indexercommandsintegrationtests-movies and t-indexercommandsintegrationtests-movies-write from "
+                        + "t-indexercommandsintegrationtests-movies-v1 to t-indexercommandsintegrationtests-movies-v2");
+
+        commands.run(new DefaultApplicationArguments("rollback"));
+        commands.run(new DefaultApplicationArguments("prune", "--keep=1"));
+        commands.run(new DefaultApplicationArguments("status"));
+        assertThat(commands.getExitCode()).isZero();
+        assertThat(text()).contains("rolled back").contains("kept t-indexercommandsintegrationtests-movies-v2 (previous (rollback target))")
+                .containsPattern("t-indexercommandsintegrationtests-movies-v1 +1 +8 .* live")
+                .contains("no reindex in progress");
+    }
+
+    @Test
+    void refusesAnUnknownReindexSource() {
+        commands.run(new DefaultApplicationArguments("reindex", "--from", "ftp"));
+
+        assertThat(commands.getExitCode()).isEqualTo(IndexerCommands.USAGE);
+        assertThat(text()).contains("--from must be s3 or index, not 'ftp'");
+    }
+
+    @Test
+    void refusesARollbackWithNothingToReturnTo() {
+        commands.run(new DefaultApplicationArguments("bootstrap"));
+        commands.run(new DefaultApplicationArguments("rollback"));
+
+        assertThat(commands.getExitCode()).isEqualTo(IndexerCommands.REFUSED);
+        assertThat(text()).contains("nothing to roll back to");
     }
 
     private Path fixtures() throws URISyntaxException {

@@ -76,7 +76,7 @@ class BulkMovieWriterIntegrationTests {
         ElasticsearchClient throttled = TestClients.blocking(proxy(exchange -> exchange.getRequestURI().getPath().endsWith("/_bulk")
                 && rejected.getAndIncrement() < 3), MovieJson.jsonpMapper());
 
-        BulkMovieWriter writer = new BulkMovieWriter(throttled, admin.names().writeAlias(), FAST_RETRIES);
+        BulkMovieWriter writer = BulkMovieWriter.toAlias(throttled, admin.names().writeAlias(), FAST_RETRIES);
         for (int i = 0; i < 25; i++) {
             writer.add(movie("Film " + i), "test", i + 1);
         }
@@ -96,7 +96,7 @@ class BulkMovieWriterIntegrationTests {
         new ElasticsearchHttp(indices.endpoint()).put("/" + admin.writeIndex().orElseThrow() + "/_settings",
                 "{\"index.blocks.write\": true}");
         try {
-            BulkMovieWriter writer = new BulkMovieWriter(client, admin.names().writeAlias(), FAST_RETRIES);
+            BulkMovieWriter writer = BulkMovieWriter.toAlias(client, admin.names().writeAlias(), FAST_RETRIES);
             writer.add(movie("Blocked"), "file:/blocked.json", 7);
             WriteOutcome outcome = writer.finish();
 
@@ -119,7 +119,7 @@ class BulkMovieWriterIntegrationTests {
                 MovieJson.jsonpMapper());
         Instant started = Instant.now();
 
-        BulkMovieWriter writer = new BulkMovieWriter(nowhere, admin.names().writeAlias(), FAST_RETRIES);
+        BulkMovieWriter writer = BulkMovieWriter.toAlias(nowhere, admin.names().writeAlias(), FAST_RETRIES);
         writer.add(movie("Lost"), "test", 1);
         WriteOutcome outcome = writer.finish();
 

@@ -1,0 +1,29 @@
+package io.marquee.indexer.reindex;
+
+import java.time.Clock;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.marquee.indexer.IndexerProperties;
+import io.marquee.indexer.index.BulkProperties;
+import io.marquee.indexer.load.MovieLoader;
+import io.marquee.indexer.pipeline.PipelineProperties;
+import io.marquee.indexer.pipeline.ProviderProperties;
+import io.marquee.schema.MovieIndexAdmin;
+
+@Configuration(proxyBeanMethods = false)
+class ReindexConfiguration {
+
+    @Bean
+    Reindexer reindexer(ElasticsearchClient client, MovieIndexAdmin admin, S3Client s3, MovieLoader loader, ProviderProperties providers,
+            PipelineProperties pipeline, BulkProperties bulk, ReindexProperties properties, IndexerProperties indexer, Clock clock) {
+        PitScan scan = new PitScan(client, properties);
+        return new Reindexer(client, admin, new Leases(client, admin.names(), indexer.instanceId(), clock, properties),
+                new IndexCopy(client, bulk, scan), new S3Replay(s3, loader, providers, pipeline),
+                new CatchUp(client, admin.names(), bulk, scan), properties, clock);
+    }
+}

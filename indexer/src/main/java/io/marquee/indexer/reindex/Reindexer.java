@@ -1,0 +1,384 @@
+package io.marquee.indexer.reindex;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.marquee.schema.AuditEntry;
+import io.marquee.schema.IndexNames;
+import io.marquee.schema.IndexState;
+import io.marquee.schema.LeaseRecord;
+import io.marquee.schema.MovieIndexAdmin;
+
+/**
+ * The operator's reindex commands. A reindex creates {@code movies-v<N+1>} from the current templates, puts the
+ * mirror alias on it (from then on every write reaches it too), fills it from S3 or from the live index, catches
+ * it up through the audit trail, verifies it, and with a flip moves the read and write aliases in one request. The
+ * index that was live keeps the mirror alias, so a rollback returns to an index that missed nothing. Every command
+ * that changes the aliases holds the lease, so only one runs at a time across all indexers.
+ */
+public final class Reindexer {
+
+    private static final Logger log = LoggerFactory.getLogger(Reindexer.class);
+
+    private final ElasticsearchClient client;
+    private final MovieIndexAdmin admin;
+    private final IndexNames names;
+    private final Leases leases;
+    private final IndexStates states;
+    private final IndexCopy copy;
+    private final S3Replay replay;
+    private final CatchUp catchUp;
+    private final ReindexProperties properties;
+    private final Clock clock;
+
+    Reindexer(ElasticsearchClient client, MovieIndexAdmin admin, Leases leases, IndexCopy copy, S3Replay replay, CatchUp catchUp,
+            ReindexProperties properties, Clock clock) {
+        this.client = client;
+        this.admin = admin;
+        this.names = admin.names();
+        this.leases = leases;
+        this.states = new IndexStates(client, admin);
+        this.copy = copy;
+        this.replay = replay;
+        this.catchUp = catchUp;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Where a reindex fills the candidate from. */
+    public enum Source {
+        S3, INDEX;
+
+        public static Source parse(String value) {
+            return switch (value) {
+                case "s3" -> S3;
+                case "index" -> INDEX;
+                default -> throw new IllegalArgumentException("--from must be s3 or index, not '" + value + "'");
+            };
+        }
+
+        String value() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /**
+     * Builds the next index version and, when asked, flips to it.
+     *
+     * @param tolerance overrides the configured count tolerance when present
+     */
+    public Report reindex(Source source, boolean flip, boolean dryRun, Optional<Long> tolerance) {
+        admin.bootstrap();
+        IndexState state = states.read();
+        String live = state.live();
+        String target = names.versionedIndex(admin.highestVersion() + 1);
+        Report report = new Report();
+        if (dryRun) {
+            report.line("dry run: nothing changed");
+            report.line("would create " + target + " from the current templates and fill it from " + describe(source, live));
+            report.line("live index " + live + " holds " + count(live) + " movies");
+            leases.current().filter(l -> !l.expiredAt(clock.instant()))
+                    .ifPresent(l -> report.line("would be refused now: " + l.operation() + " holds the lease until " + l.expiresAt()));
+            report.line(flip ? "would flip " + names.readAlias() + " and " + names.writeAlias() + " to " + target + " if it passes the gate"
+                    : "would leave " + target + " built and kept in step, for 'indexer flip'");
+            return report.succeeded(true);
+        }
+        Instant started = clock.instant();
+        try (Leases.Lease lease = leases.acquire("reindex --from " + source.value(), target)) {
+            lease.abandoned().ifPresent(abandoned -> cleanUp(abandoned, report));
+            state = states.read();
+            admin.installTemplates();
+            admin.createIndex(target);
+            Instant since = clock.instant();
+            admin.attachMirror(target);
+            state = state.withCandidate(target, since, source.value());
+            states.write(state);
+            report.line("created " + target + "; every write now reaches it through " + names.mirrorAlias());
+            LongSupplier expected = fill(source, live, target, lease, report);
+            Instant window = since.minus(properties.catchUpMargin());
+            CatchUp.Caught caught = catchUp.apply(live, target, window);
+            report.line("caught up " + caught.changed() + " movies changed since " + window);
+            VerificationGate.Verdict verdict = new VerificationGate(client, properties)
+                    .verify(target, expected, live, tolerance.orElse(properties.countTolerance()));
+            report.verdict(verdict);
+            if (!verdict.passed()) {
+                restoreMirror(state);
+                states.write(state.withoutCandidate());
+                report.line("gate failed; the aliases are unchanged and " + target + " is left for inspection (indexer prune removes it):");
+                verdict.failures().forEach(f -> report.line("  - " + f));
+                return report.target(target).succeeded(false);
+            }
+            report.line("gate passed: " + target + " holds " + verdict.actual() + " movies (expected " + verdict.expected() + "), green");
+            if (flip) {
+                flipTo(state, target, window, lease, report);
+            }
+            else {
+                report.line(target + " is built and kept in step; 'indexer flip' makes it live");
+            }
+            report.line("took " + Duration.between(started, clock.instant()).toMillis() + " ms");
+            return report.target(target).succeeded(true);
+        }
+    }
+
+    /** Makes the built candidate live, after catching it up and verifying it again. */
+    public Report flip(Optional<Long> tolerance) {
+        IndexState state = states.read();
+        Report report = new Report();
+        if (state.candidate() == null) {
+            report.line("nothing to flip: no candidate index is built (run 'indexer reindex')");
+            return report.succeeded(false);
+        }
+        String candidate = state.candidate();
+        try (Leases.Lease lease = leases.acquire("flip", candidate)) {
+            Instant window = state.candidateSince().minus(properties.catchUpMargin());
+            catchUp.apply(state.live(), candidate, window);
+            String live = state.live();
+            VerificationGate.Verdict verdict = new VerificationGate(client, properties)
+                    .verify(candidate, () -> count(live), live, tolerance.orElse(properties.countTolerance()));
+            report.verdict(verdict);
+            if (!verdict.passed()) {
+                report.line("gate failed; the aliases are unchanged:");
+                verdict.failures().forEach(f -> report.line("  - " + f));
+                return report.target(candidate).succeeded(false);
+            }
+            flipTo(state, candidate, window, lease, report);
+            return report.target(candidate).succeeded(true);
+        }
+    }
+
+    /** Moves both aliases back to the previous index, which the mirror alias kept current. */
+    public Report rollback() {
+        IndexState state = states.read();
+        Report report = new Report();
+        if (state.previous() == null || !exists(state.previous())) {
+            report.line("nothing to roll back to: no previous index" + (state.previous() == null ? "" : " (" + state.previous() + " is gone)"));
+            return report.succeeded(false);
+        }
+        String previous = state.previous();
+        String live = state.live();
+        try (Leases.Lease lease = leases.acquire("rollback", previous)) {
+            Instant window = state.flippedAt().minus(properties.catchUpMargin());
+            catchUp.apply(live, previous, window);
+            lease.check();
+            admin.flip(live, previous);
+            states.write(new IndexState(IndexState.KIND, previous, live, clock.instant(), null, null, null));
+            catchUp.apply(live, previous, window);
+            report.line("rolled back: " + names.readAlias() + " and " + names.writeAlias() + " point to " + previous + " again; " + live
+                    + " keeps receiving every write, so 'indexer rollback' again returns to it");
+            log.info("Rolled back from {} to {}", live, previous);
+            return report.target(previous).succeeded(true);
+        }
+    }
+
+    /** Deletes versions beyond the newest {@code keep}, never the live, previous or candidate index. */
+    public Report prune(int keep) {
+        if (keep < 1) {
+            throw new IllegalArgumentException("--keep must be at least 1");
+        }
+        Report report = new Report();
+        try (Leases.Lease lease = leases.acquire("prune --keep " + keep, "-")) {
+            IndexState state = states.read();
+            List<MovieIndexAdmin.IndexInfo> newestFirst = new ArrayList<>(admin.indices());
+            java.util.Collections.reverse(newestFirst);
+            for (int i = 0; i < newestFirst.size(); i++) {
+                MovieIndexAdmin.IndexInfo index = newestFirst.get(i);
+                String role = role(index, state);
+                if (i < keep || role != null) {
+                    report.line("kept " + index.name() + (role == null ? "" : " (" + role + ")"));
+                    continue;
+                }
+                lease.check();
+                admin.deleteIndex(index.name());
+                report.line("deleted " + index.name());
+            }
+            return report.succeeded(true);
+        }
+    }
+
+    /** The indices, their roles and any operation in progress. */
+    public Report status() {
+        IndexState state = states.read();
+        Report report = new Report();
+        report.line(String.format("%-24s %7s %10s %10s %-20s %-7s %s", "index", "version", "movies", "size", "created", "health", "role"));
+        for (MovieIndexAdmin.IndexInfo index : admin.indices()) {
+            String role = role(index, state);
+            report.line(String.format("%-24s %7d %10d %10s %-20s %-7s %s%s", index.name(), index.version(), index.documents(),
+                    size(index.sizeBytes()), index.createdAt() == null ? "" : index.createdAt().toString().substring(0, 19), index.health(),
+                    role == null ? "" : role, index.aliases().isEmpty() ? "" : " " + index.aliases()));
+        }
+        report.line(names.readAlias() + " -> " + admin.readIndex().orElse("(none)") + ", " + names.writeAlias() + " -> "
+                + admin.writeIndex().orElse("(none)") + ", " + names.mirrorAlias() + " -> " + admin.mirrorIndex().orElse("(none)"));
+        if (state.flippedAt() != null) {
+            report.line("last flip " + state.flippedAt() + "; rollback target " + state.previous());
+        }
+        Optional<LeaseRecord> lease = leases.current();
+        if (lease.isEmpty()) {
+            report.line("no reindex in progress");
+        }
+        else if (lease.get().expiredAt(clock.instant())) {
+            report.line("abandoned: " + lease.get().operation() + " of " + lease.get().target() + " by " + lease.get().owner()
+                    + " (lease expired " + lease.get().expiresAt() + "; the next reindex cleans it up)");
+        }
+        else {
+            report.line("in progress: " + lease.get().operation() + " of " + lease.get().target() + " by " + lease.get().owner() + " since "
+                    + lease.get().acquiredAt() + " (lease until " + lease.get().expiresAt() + ")");
+        }
+        return report.succeeded(true);
+    }
+
+    private LongSupplier fill(Source source, String live, String target, Leases.Lease lease, Report report) {
+        if (source == Source.INDEX) {
+            IndexCopy.Copied copied = copy.copy(live, target, lease::check);
+            report.line("copied " + copied.read() + " movies from " + live + " (" + copied.outcome().stale() + " already newer in " + target
+                    + ", " + copied.outcome().failures().size() + " failed, " + copied.renamed() + " with a changed id not copied)");
+            if (!copied.outcome().failures().isEmpty() || copied.renamed() > 0) {
+                throw new IllegalStateException("Copy into " + target + " incomplete: " + copied.outcome().failures().size() + " failed, "
+                        + copied.renamed() + " would change id (rebuild with --from s3)");
+            }
+            return () -> count(live);
+        }
+        S3Replay.Replayed replayed = replay.replay(target);
+        report.line("replayed " + replayed.objects() + " objects (" + replayed.read() + " records) into " + target + "; the live index holds "
+                + count(live) + " movies");
+        if (replayed.failures() > 0) {
+            throw new IllegalStateException("Replay into " + target + " incomplete: " + replayed.failures() + " records or objects failed");
+        }
+        Instant window = states.read().candidateSince().minus(properties.catchUpMargin());
+        return () -> expectedAfterReplay(replayed.outcomes(), catchUp.changedSince(window));
+    }
+
+    /** How many movies S3 says are live: the replay's outcome, overridden by every newer change audited meanwhile. */
+    static long expectedAfterReplay(Map<String, S3Replay.Outcome> replayed, Map<String, AuditEntry> changed) {
+        Map<String, S3Replay.Outcome> merged = new HashMap<>(replayed);
+        changed.forEach((id, entry) -> {
+            long version = entry.version() == null ? Long.MAX_VALUE : entry.version();
+            S3Replay.Outcome was = merged.get(id);
+            if (was == null || version >= was.version()) {
+                merged.put(id, new S3Replay.Outcome(version, !AuditEntry.Action.DELETE.value().equals(entry.action())));
+            }
+        });
+        return merged.values().stream().filter(S3Replay.Outcome::live).count();
+    }
+
+    private void flipTo(IndexState state, String target, Instant window, Leases.Lease lease, Report report) {
+        lease.check();
+        String live = state.live();
+        admin.flip(live, target);
+        states.write(state.flippedTo(target, clock.instant()));
+        // A batch that wrote to the old index just before the flip, without the mirror, is carried over now.
+        catchUp.apply(live, target, window);
+        report.line("flipped " + names.readAlias() + " and " + names.writeAlias() + " from " + live + " to " + target + " in one request; "
+                + live + " keeps every write for 'indexer rollback'");
+    }
+
+    private void cleanUp(LeaseRecord abandoned, Report report) {
+        IndexState state = states.read();
+        String target = abandoned.target();
+        boolean builtByIt = abandoned.operation().startsWith("reindex");
+        if (builtByIt && exists(target) && !target.equals(state.live()) && !target.equals(state.previous())) {
+            admin.deleteIndex(target);
+            report.line("cleaned up " + target + ", left half-built by " + abandoned.owner() + " (lease expired " + abandoned.expiresAt() + ")");
+        }
+        if (target.equals(state.candidate())) {
+            restoreMirror(state);
+            states.write(state.withoutCandidate());
+        }
+    }
+
+    /** Gives the mirror alias back to the rollback target, or removes it when there is none. */
+    private void restoreMirror(IndexState state) {
+        if (state.previous() != null && exists(state.previous())) {
+            admin.attachMirror(state.previous());
+        }
+        else {
+            admin.detachMirror();
+        }
+    }
+
+    private String role(MovieIndexAdmin.IndexInfo index, IndexState state) {
+        if (index.name().equals(state.live()) || index.aliases().contains(names.readAlias()) || index.aliases().contains(names.writeAlias())) {
+            return "live";
+        }
+        if (index.name().equals(state.candidate())) {
+            return "candidate";
+        }
+        if (index.name().equals(state.previous())) {
+            return "previous (rollback target)";
+        }
+        return index.aliases().isEmpty() ? null : "aliased";
+    }
+
+    private String describe(Source source, String live) {
+        if (source == Source.INDEX) {
+            return "the live index " + live;
+        }
+        int objects = replay.objects().values().stream().mapToInt(List::size).sum();
+        return objects + " objects under incoming/ in S3";
+    }
+
+    private boolean exists(String index) {
+        return Calls.io("checking " + index, () -> client.indices().exists(e -> e.index(index)).value());
+    }
+
+    private long count(String index) {
+        return Calls.io("counting " + index, () -> client.count(c -> c.index(index)).count());
+    }
+
+    private static String size(long bytes) {
+        return bytes >= 1 << 20 ? String.format("%.1f MB", bytes / 1048576.0) : String.format("%.1f kB", bytes / 1024.0);
+    }
+
+    /** What a command did, line by line for the operator, with the gate's verdict when there was one. */
+    public static final class Report {
+
+        private final List<String> lines = new ArrayList<>();
+        private boolean succeeded;
+        private String target;
+        private VerificationGate.Verdict verdict;
+
+        void line(String line) {
+            lines.add(line);
+        }
+
+        Report succeeded(boolean value) {
+            this.succeeded = value;
+            return this;
+        }
+
+        Report target(String index) {
+            this.target = index;
+            return this;
+        }
+
+        void verdict(VerificationGate.Verdict value) {
+            this.verdict = value;
+        }
+
+        public boolean succeeded() {
+            return succeeded;
+        }
+
+        public Optional<String> target() {
+            return Optional.ofNullable(target);
+        }
+
+        public List<String> gateFailures() {
+            return verdict == null ? List.of() : verdict.failures();
+        }
+
+        public List<String> lines() {
+            return List.copyOf(lines);
+        }
+    }
+}
