@@ -2,7 +2,7 @@
 MVNW := ./mvnw -B
 JARS := api/target/api-exec.jar indexer/target/indexer-exec.jar local-stack/target/local-stack-exec.jar
 
-.PHONY: run load announce test build clean
+.PHONY: run load announce indexer prove-reindex test build clean
 
 ## run: Elasticsearch + templates + the sample catalogue + the API on http://localhost:8080 (Ctrl-C stops it all)
 run: build
@@ -18,6 +18,20 @@ load:
 announce:
 	@test -n "$(KEY)" || { echo "usage: make announce KEY=incoming/<provider>/<file>"; exit 2; }
 	java -jar local-stack/target/local-stack-exec.jar announce $(KEY)
+
+## indexer ARGS="<command> [options]": run an indexer command against the running stack, e.g. ARGS="status",
+## ARGS="reindex --from s3 --flip", ARGS="rollback", ARGS="prune --keep 2" (see docs/runbooks/reindex.md)
+indexer:
+	@test -n "$(ARGS)" || { echo 'usage: make indexer ARGS="status | reindex [--from s3|index] [--flip] [--dry-run] | flip | rollback | prune --keep K"'; exit 2; }
+	@test -f .local/stack.env || { echo "No running stack: start one with 'make run' in another terminal"; exit 1; }
+	java -jar local-stack/target/local-stack-exec.jar indexer $(ARGS)
+
+## prove-reindex: the zero-downtime proof alone (full dataset, 200 requests/s, reindex ×2 + rollback); report in
+## local-stack/target/zero-downtime-reindex.md
+prove-reindex:
+	$(MVNW) install -DskipTests -q
+	$(MVNW) test -pl local-stack -Dtest=ZeroDowntimeReindexIntegrationTests -Dsurefire.failIfNoSpecifiedTests=false
+	@cat local-stack/target/zero-downtime-reindex.md
 
 ## test: the whole suite, against real Elasticsearch (starts its own)
 test:

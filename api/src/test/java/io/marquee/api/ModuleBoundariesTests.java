@@ -30,6 +30,13 @@ class ModuleBoundariesTests {
     }
 
     @Test
+    void cacheDependsOnNoFeature() {
+        noClasses().that().resideInAPackage("io.marquee.api.cache..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.marquee.api.search..", "io.marquee.api.legacy..", "io.marquee.api.web..")
+                .check(classes);
+    }
+
+    @Test
     void searchDoesNotKnowTheLegacyContract() {
         noClasses().that().resideInAPackage("io.marquee.api.search..")
                 .should().dependOnClassesThat().resideInAPackage("io.marquee.api.legacy..").check(classes);

@@ -27,8 +27,9 @@ import io.marquee.testsupport.elasticsearch.LocalElasticsearch;
  * dead-letter queue; the indexer consuming the queue; the sample delivered through S3 like any provider's file;
  * and the API. It prints where to look and runs until stopped; {@link #close()} (and Ctrl-C) stops everything.
  * <p>
- * Also {@code load <file-or-directory> [provider]} (what {@code make load} runs) and {@code announce <key>}
- * against a running stack.
+ * Also {@code load <file-or-directory> [provider]} (what {@code make load} runs), {@code announce <key>} and
+ * {@code indexer <command> [options]} (what {@code make indexer} runs: an indexer command such as {@code reindex},
+ * run as its own process against the stack, as a Kubernetes Job would) against a running stack.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -57,6 +58,11 @@ public final class LocalStack implements AutoCloseable {
             Deliveries.deliver(StackState.read(Path.of(".local")), provider, Path.of(args[1]))
                     .forEach(key -> System.out.println("delivered s3://…/" + key + " and published its S3 event"));
             return;
+        }
+        if (args.length > 0 && args[0].equals("indexer")) {
+            StackState state = StackState.read(Path.of(".local"));
+            System.exit(runIndexer(StackOptions.parse(new String[0]).indexerJar(), state, List.of(args).subList(1, args.length),
+                    System.out::println));
         }
         if (args.length > 0 && args[0].equals("announce")) {
             Deliveries.announce(StackState.read(Path.of(".local")), args[1]);
@@ -104,21 +110,56 @@ public final class LocalStack implements AutoCloseable {
 
     private void launch() {
         String esUrl = state.elasticsearch();
-        processes.add(start(options.indexerJar(), List.of("consume", "--spring.elasticsearch.uris=" + esUrl,
-                "--marquee.indexer.aws.s3-endpoint=" + state.s3(), "--marquee.indexer.aws.sqs-endpoint=" + state.sqs(),
-                "--marquee.indexer.aws.access-key=" + state.accessKey(), "--marquee.indexer.aws.secret-key=" + state.secretKey(),
-                "--marquee.indexer.aws.region=" + state.region(), "--marquee.indexer.pipeline.queue-url=" + state.queueUrl(),
-                "--marquee.indexer.pipeline.dead-letter-queue-url=" + state.deadLetterQueueUrl(),
-                "--marquee.indexer.pipeline.bucket=" + state.bucket(), "--spring.profiles.active=plain-logs")));
+        List<String> consume = new ArrayList<>(List.of("consume"));
+        consume.addAll(indexerSettings(state));
+        processes.add(start(options.indexerJar(), consume));
         for (Path data : options.data()) {
             Deliveries.deliver(state, "wikipedia", data);
         }
         try (SqsClient sqs = aws.sqsClient()) {
             await("the sample to be indexed", Duration.ofMinutes(5), () -> LocalAws.queueDepth(sqs, state.queueUrl()) == 0);
         }
-        processes.add(start(options.apiJar(), List.of("--spring.elasticsearch.uris=" + esUrl, "--server.port=" + options.port(),
-                "--spring.profiles.active=plain-logs")));
+        List<String> api = new ArrayList<>(List.of("--spring.elasticsearch.uris=" + esUrl, "--server.port=" + options.port(),
+                "--spring.profiles.active=plain-logs"));
+        api.addAll(options.apiArguments());
+        processes.add(start(options.apiJar(), api));
         await("the API to be ready", Duration.ofMinutes(2), this::apiReady);
+    }
+
+    /** Where the indexer finds this stack's Elasticsearch, S3 and SQS. */
+    private static List<String> indexerSettings(StackState state) {
+        return List.of("--spring.elasticsearch.uris=" + state.elasticsearch(),
+                "--marquee.indexer.aws.s3-endpoint=" + state.s3(), "--marquee.indexer.aws.sqs-endpoint=" + state.sqs(),
+                "--marquee.indexer.aws.access-key=" + state.accessKey(), "--marquee.indexer.aws.secret-key=" + state.secretKey(),
+                "--marquee.indexer.aws.region=" + state.region(), "--marquee.indexer.pipeline.queue-url=" + state.queueUrl(),
+                "--marquee.indexer.pipeline.dead-letter-queue-url=" + state.deadLetterQueueUrl(),
+                "--marquee.indexer.pipeline.bucket=" + state.bucket(), "--spring.profiles.active=plain-logs");
+    }
+
+    /** Runs one indexer command as its own process against this stack, handing every output line over; returns its exit code. */
+    int indexer(List<String> command, java.util.function.Consumer<String> lines) {
+        return runIndexer(options.indexerJar(), state, command, lines);
+    }
+
+    private static int runIndexer(Path jar, StackState state, List<String> command, java.util.function.Consumer<String> lines) {
+        List<String> args = new ArrayList<>(command);
+        args.addAll(indexerSettings(state));
+        List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
+        line.addAll(args);
+        try {
+            Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
+            try (var reader = process.inputReader()) {
+                reader.lines().forEach(lines);
+            }
+            return process.waitFor();
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while the indexer ran " + command, ex);
+        }
     }
 
     /** The API's base address. */

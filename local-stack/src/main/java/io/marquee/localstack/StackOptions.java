@@ -11,8 +11,13 @@ import java.util.List;
  * @param data files or directories the indexer loads at start (the sample)
  * @param port the API's HTTP port
  * @param stateDir where the stack writes what {@code make load} needs to find it
+ * @param apiArguments further arguments for the API (settings, e.g. {@code --marquee.api.cache.ttl=60s})
  */
-record StackOptions(Path apiJar, Path indexerJar, List<Path> data, int port, Path stateDir) {
+record StackOptions(Path apiJar, Path indexerJar, List<Path> data, int port, Path stateDir, List<String> apiArguments) {
+
+    StackOptions(Path apiJar, Path indexerJar, List<Path> data, int port, Path stateDir) {
+        this(apiJar, indexerJar, data, port, stateDir, List.of());
+    }
 
     static StackOptions parse(String[] args) {
         Path api = Path.of("api/target/api-exec.jar");

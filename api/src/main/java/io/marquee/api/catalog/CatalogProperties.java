@@ -2,6 +2,8 @@ package io.marquee.api.catalog;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
@@ -16,6 +18,9 @@ import org.springframework.validation.annotation.Validated;
  * @param searchTimeout the longest a search may take before the client gets a 503
  * @param lookupTimeout the longest a lookup by id may take
  * @param retryAfter what a 503 tells the client to wait
+ * @param generationRefresh how often the API asks which index the read alias points to: the longest a cached answer
+ *        of an index survives an alias flip
+ * @param maxConnections connections to each Elasticsearch node at most (three times as many in all)
  */
 @Validated
 @ConfigurationProperties("marquee.api.catalog")
@@ -23,5 +28,7 @@ public record CatalogProperties(
         @DefaultValue("") @NotNull @Pattern(regexp = "([a-z0-9][a-z0-9_-]*-)?") String indexPrefix,
         @DefaultValue("2s") @NotNull Duration searchTimeout,
         @DefaultValue("1s") @NotNull Duration lookupTimeout,
-        @DefaultValue("5s") @NotNull Duration retryAfter) {
+        @DefaultValue("5s") @NotNull Duration retryAfter,
+        @DefaultValue("1s") @NotNull Duration generationRefresh,
+        @DefaultValue("100") @Min(1) @Max(10_000) int maxConnections) {
 }

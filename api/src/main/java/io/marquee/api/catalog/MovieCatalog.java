@@ -74,6 +74,12 @@ public class MovieCatalog {
                 .map(response -> response.hits().hits().stream().map(hit -> hit.source()).toList());
     }
 
+    /** The concrete index the read alias points to. */
+    public Mono<String> readIndex() {
+        return call(() -> client.indices().getAlias(r -> r.name(names.readAlias())), properties.lookupTimeout(), "alias lookup")
+                .flatMap(response -> Mono.justOrEmpty(response.result().keySet().stream().findFirst()));
+    }
+
     /** Whether the read alias exists, i.e. whether there is a catalogue to search. */
     public Mono<Boolean> isReady() {
         return call(() -> client.indices().existsAlias(r -> r.name(names.readAlias())), properties.lookupTimeout(), "alias check")

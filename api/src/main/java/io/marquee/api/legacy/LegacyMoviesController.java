@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.marquee.api.cache.ResponseCache;
 import io.marquee.api.catalog.MovieView;
 import io.marquee.api.search.InvalidSearchException;
 import io.marquee.api.search.MovieQueries;
@@ -34,42 +35,45 @@ class LegacyMoviesController {
     static final String TOTAL_COUNT = "X-Total-Count";
 
     private final MovieSearch search;
+    private final ResponseCache cache;
 
-    LegacyMoviesController(MovieSearch search) {
+    LegacyMoviesController(MovieSearch search, ResponseCache cache) {
         this.search = search;
+        this.cache = cache;
     }
 
     @GetMapping("/year/{year}")
     @Operation(summary = "Movies of a year")
     Mono<ResponseEntity<List<MovieView>>> byYear(@PathVariable String year, @Parameter(description = "at most 1000") @RequestParam(
             required = false) String limit) {
-        return lookup(() -> MovieQueries.year(MovieSearchRequest.parseYear("year", year.strip())), limit,
+        return lookup("year", () -> MovieQueries.year(MovieSearchRequest.parseYear("year", year.strip())), year.strip(), limit,
                 "No movies from " + year.strip());
     }
 
     @GetMapping("/name/{name}")
     @Operation(summary = "Movies with exactly this title (case and accents ignored)")
     Mono<ResponseEntity<List<MovieView>>> byName(@PathVariable String name, @RequestParam(required = false) String limit) {
-        return lookup(() -> MovieQueries.exactTitle(text("name", name)), limit, "No movie titled '" + name + "'");
+        return lookup("name", () -> MovieQueries.exactTitle(text("name", name)), name, limit, "No movie titled '" + name + "'");
     }
 
     @GetMapping("/castmember/{castmember}")
     @Operation(summary = "Movies with this cast member (case and accents ignored)")
     Mono<ResponseEntity<List<MovieView>>> byCastMember(@PathVariable String castmember, @RequestParam(required = false) String limit) {
-        return lookup(() -> MovieQueries.exactCast(text("castmember", castmember)), limit, "No movies with '" + castmember + "'");
+        return lookup("castmember", () -> MovieQueries.exactCast(text("castmember", castmember)), castmember, limit,
+                "No movies with '" + castmember + "'");
     }
 
     @GetMapping("/genre/{genre}")
     @Operation(summary = "Movies of a genre (spelling variants such as Sport/Sports are the same genre)")
     Mono<ResponseEntity<List<MovieView>>> byGenre(@PathVariable String genre, @RequestParam(required = false) String limit) {
-        return lookup(() -> MovieQueries.genre(text("genre", genre)), limit, "No movies of genre '" + genre + "'");
+        return lookup("genre", () -> MovieQueries.genre(text("genre", genre)), genre, limit, "No movies of genre '" + genre + "'");
     }
 
-    private Mono<ResponseEntity<List<MovieView>>> lookup(Supplier<Query> query, String limit, String notFound) {
+    private Mono<ResponseEntity<List<MovieView>>> lookup(String route, Supplier<Query> query, String value, String limit, String notFound) {
         return Mono.fromCallable(() -> new Lookup(query.get(), limit(limit)))
-                .flatMap(lookup -> search.filtered(lookup.query(), lookup.limit()))
-                .flatMap(found -> found.total() == 0 ? Mono.error(new NoMatchException(notFound))
-                        : Mono.just(ResponseEntity.ok().header(TOTAL_COUNT, Long.toString(found.total())).body(found.movies())));
+                .flatMap(lookup -> search.filtered(new CacheKey(route, value.strip(), lookup.limit()), lookup.query(), lookup.limit()))
+                .flatMap(found -> found.value().total() == 0 ? Mono.error(new NoMatchException(notFound))
+                        : Mono.just(cache.ok(found).header(TOTAL_COUNT, Long.toString(found.value().total())).body(found.value().movies())));
     }
 
     private static String text(String name, String value) {
@@ -98,5 +102,9 @@ class LegacyMoviesController {
     }
 
     private record Lookup(Query query, int limit) {
+    }
+
+    /** Equal for lookups that ask Elasticsearch the same: the route, the value and the limit. */
+    private record CacheKey(String route, String value, int limit) {
     }
 }

@@ -9,47 +9,60 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Service;
 
+import io.marquee.api.cache.Cached;
+import io.marquee.api.cache.ResponseCache;
 import io.marquee.api.catalog.MovieCatalog;
 import io.marquee.api.catalog.MovieView;
 import io.marquee.schema.MovieDocument;
 
 /**
  * Runs searches against the catalogue: the full search of {@code /v1/movies}, and the simple filtered
- * lookups of the original contract.
+ * lookups of the original contract. Every answer goes through the response cache.
  */
 @Service
 public class MovieSearch {
 
     private final MovieCatalog catalog;
+    private final ResponseCache cache;
 
-    MovieSearch(MovieCatalog catalog) {
+    MovieSearch(MovieCatalog catalog, ResponseCache cache) {
         this.catalog = catalog;
+        this.cache = cache;
     }
 
-    public Mono<SearchPage> search(MovieSearchRequest request) {
-        return catalog.search(s -> s
+    public Mono<Cached<SearchPage>> search(MovieSearchRequest request) {
+        return cache.get(request.cacheKey(), () -> catalog.search(s -> s
                         .query(MovieQueries.of(request))
                         .sort(MovieQueries.sort(request.sort(), request.hasText()))
                         .from(request.from())
                         .size(request.size())
                         .trackTotalHits(t -> t.enabled(true))
                         .source(src -> src.filter(f -> f.includes(MovieView.SOURCE_FIELDS))))
-                .map(response -> new SearchPage(total(response), request.page(), request.size(), views(response)));
+                .map(response -> new SearchPage(total(response), request.page(), request.size(), views(response))));
     }
 
-    /** Movies matching one exact filter, in year then title order, at most {@code limit} of them. */
-    public Mono<FilteredMovies> filtered(Query filter, int limit) {
-        return catalog.search(s -> s
+    /**
+     * Movies matching one exact filter, in year then title order, at most {@code limit} of them.
+     *
+     * @param request what identifies this lookup in the cache: equal for equal filters and limits
+     */
+    public Mono<Cached<FilteredMovies>> filtered(Object request, Query filter, int limit) {
+        return cache.get(request, () -> catalog.search(s -> s
                         .query(q -> q.bool(b -> b.filter(filter)))
                         .sort(MovieQueries.sort(SortOrder.YEAR, false))
                         .size(limit)
                         .trackTotalHits(t -> t.enabled(true))
                         .source(src -> src.filter(f -> f.includes(MovieView.SOURCE_FIELDS))))
-                .map(response -> new FilteredMovies(total(response), views(response)));
+                .map(response -> new FilteredMovies(total(response), views(response))));
     }
 
-    public Mono<MovieView> byId(String id) {
-        return catalog.findById(id).flatMap(found -> found.map(Mono::just).orElseGet(() -> Mono.error(new MovieNotFoundException(id))));
+    public Mono<Cached<MovieView>> byId(String id) {
+        return cache.get(new ById(id), () -> catalog.findById(id)).flatMap(found -> found.value()
+                .map(view -> Mono.just(new Cached<>(view, found.generation(), found.etag(), found.hit())))
+                .orElseGet(() -> Mono.error(new MovieNotFoundException(id))));
+    }
+
+    private record ById(String id) {
     }
 
     private static long total(SearchResponse<MovieDocument> response) {

@@ -5,6 +5,9 @@ import java.util.Locale;
 
 import org.springframework.util.MultiValueMap;
 
+import io.marquee.text.Genres;
+import io.marquee.text.TextFolding;
+
 /**
  * A validated {@code GET /v1/movies} request. Text is kept as the client sent it (trimmed); folding happens
  * when the query is built.
@@ -77,6 +80,23 @@ public record MovieSearchRequest(String q, String title, String cast, List<Strin
 
     public int from() {
         return (page - 1) * size;
+    }
+
+    /**
+     * What the answer depends on, for the response cache: equal for requests Elasticsearch answers alike, because
+     * the queries fold text and canonicalise genres (and all genres must match, in any order).
+     */
+    Object cacheKey() {
+        return new CacheKey(fold(q), fold(title), fold(cast), genres.stream().map(g -> Genres.canonical(g).toLowerCase(Locale.ROOT))
+                .distinct().sorted().toList(), year, yearFrom, yearTo, fuzzy, sort, page, size);
+    }
+
+    private static String fold(String text) {
+        return text == null ? null : TextFolding.fold(text);
+    }
+
+    private record CacheKey(String q, String title, String cast, List<String> genres, Integer year, Integer yearFrom, Integer yearTo,
+            boolean fuzzy, SortOrder sort, int page, int size) {
     }
 
     private static String text(MultiValueMap<String, String> params, String name) {

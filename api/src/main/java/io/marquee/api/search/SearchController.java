@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import reactor.core.publisher.Mono;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -11,19 +12,23 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.marquee.api.cache.ResponseCache;
 import io.marquee.api.catalog.MovieView;
 
 /**
- * {@code /v1/movies}: search, and one movie by id.
+ * {@code /v1/movies}: search, and one movie by id. Answers carry a strong ETag (a matching If-None-Match gets 304)
+ * and caching headers.
  */
 @RestController
 @RequestMapping("/v1/movies")
 class SearchController {
 
     private final MovieSearch search;
+    private final ResponseCache cache;
 
-    SearchController(MovieSearch search) {
+    SearchController(MovieSearch search, ResponseCache cache) {
         this.search = search;
+        this.cache = cache;
     }
 
     @GetMapping
@@ -42,13 +47,14 @@ class SearchController {
     @Parameter(name = "sort", description = "relevance (default), year, -year, title, -title")
     @Parameter(name = "page", description = "1-based page (default 1)")
     @Parameter(name = "size", description = "results per page, 1-100 (default 20)")
-    Mono<SearchPage> search(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
-        return Mono.fromCallable(() -> MovieSearchRequest.from(params)).flatMap(search::search);
+    Mono<ResponseEntity<SearchPage>> search(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
+        return Mono.fromCallable(() -> MovieSearchRequest.from(params)).flatMap(search::search)
+                .map(answer -> cache.ok(answer).body(answer.value()));
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "One movie by id")
-    Mono<MovieView> byId(@PathVariable String id) {
-        return search.byId(id);
+    Mono<ResponseEntity<MovieView>> byId(@PathVariable String id) {
+        return search.byId(id).map(answer -> cache.ok(answer).body(answer.value()));
     }
 }

@@ -31,7 +31,7 @@ public record ReindexProperties(
         @DefaultValue("0") @Min(0) long countTolerance,
         @DefaultValue("20") @Min(0) @Max(1000) int canarySamples,
         @DefaultValue List<String> canaryQueries,
-        @DefaultValue("5m") @NotNull Duration catchUpMargin,
+        @DefaultValue("2m") @NotNull Duration catchUpMargin,
         @DefaultValue("60s") @NotNull Duration greenTimeout,
         @DefaultValue("1000") @Min(1) @Max(10_000) int pageSize,
         @DefaultValue("2m") @NotNull Duration pointInTime) {

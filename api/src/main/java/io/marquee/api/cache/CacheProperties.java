@@ -1,0 +1,26 @@
+package io.marquee.api.cache;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How long and how much the API caches.
+ *
+ * @param maxEntries answers kept at most; the least recently used go first
+ * @param ttl the longest an answer is served from the cache: the bound on seeing an update within one index generation
+ * @param httpMaxAge what {@code Cache-Control: max-age} lets a CDN or browser reuse an answer for
+ */
+@Validated
+@ConfigurationProperties("marquee.api.cache")
+public record CacheProperties(
+        @DefaultValue("10000") @Min(0) @Max(10_000_000) long maxEntries,
+        @DefaultValue("10s") @NotNull Duration ttl,
+        @DefaultValue("5s") @NotNull Duration httpMaxAge) {
+}
