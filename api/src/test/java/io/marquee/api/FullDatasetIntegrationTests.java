@@ -57,6 +57,15 @@ class FullDatasetIntegrationTests {
     }
 
     @Test
+    void goldenQueriesFindTheMovieMeant() {
+        RelevanceSuite.Results results = RelevanceSuite.load("/relevance/full.tsv").run(http);
+
+        System.out.println(results.report("the full dataset", Path.of("target/relevance-full.md")));
+        assertThat(results.results()).hasSizeGreaterThanOrEqualTo(40);
+        assertThat(results.failures()).as("golden queries whose movie came lower than allowed").isEmpty();
+    }
+
+    @Test
     void countsTheMoviesOfAYear() {
         assertThat(total("/movies/year/2015")).isEqualTo(209);
         assertThat(page("/v1/movies?year=2015").total()).isEqualTo(209);

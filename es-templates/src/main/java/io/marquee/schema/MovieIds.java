@@ -9,7 +9,8 @@ import io.marquee.text.TextFolding;
 
 /**
  * Deterministic, readable document ids: {@code <title-slug>-<year>-<hash>}, e.g. {@code top-gun-1986-4c1f2a9b}.
- * The hash covers the folded title, the year and the Wikipedia {@code href} (empty when absent), so:
+ * The hash covers the title folded for identity ({@link TextFolding#identity}, which never changes), the year and
+ * the Wikipedia {@code href} (empty when absent), so:
  * <ul>
  * <li>loading the same record twice writes the same document (no duplicates);</li>
  * <li>a corrected record (same title, year and href; other fields changed) replaces the old one;</li>
@@ -28,7 +29,7 @@ public final class MovieIds {
     }
 
     public static String of(String title, int year, String href) {
-        String folded = TextFolding.fold(title);
+        String folded = TextFolding.identity(title);
         String slug = folded.replace(' ', '-');
         if (slug.length() > SLUG_MAX) {
             slug = slug.substring(0, SLUG_MAX).replaceAll("-+$", "");

@@ -25,14 +25,32 @@ public final class TextFolding {
             Map.entry('Ð', "d"), Map.entry('þ', "th"), Map.entry('Þ', "th"), Map.entry('ı', "i"),
             Map.entry('ħ', "h"), Map.entry('Ħ', "h"));
 
+    // Sequels are numbered both ways ("Ghostbusters II", "ghostbusters 2"). Single letters stay letters: "I", "V" and
+    // "X" are words and names far more often than numbers.
+    private static final Map<String, String> ROMAN_NUMERALS = Map.ofEntries(
+            Map.entry("ii", "2"), Map.entry("iii", "3"), Map.entry("iv", "4"), Map.entry("vi", "6"), Map.entry("vii", "7"),
+            Map.entry("viii", "8"), Map.entry("ix", "9"), Map.entry("xi", "11"), Map.entry("xii", "12"), Map.entry("xiii", "13"),
+            Map.entry("xiv", "14"), Map.entry("xv", "15"), Map.entry("xvi", "16"), Map.entry("xvii", "17"), Map.entry("xviii", "18"),
+            Map.entry("xix", "19"), Map.entry("xx", "20"));
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+
     private TextFolding() {
     }
 
     /**
-     * Folds accents, case and punctuation: {@code "Léon: The Professional"} becomes
-     * {@code "leon the professional"}. Returns an empty string for {@code null}.
+     * Folds accents, case and punctuation, and writes Roman numerals from II to XX as numbers:
+     * {@code "Léon: The Professional"} becomes {@code "leon the professional"}, {@code "Ghostbusters II"}
+     * {@code "ghostbusters 2"}. Returns an empty string for {@code null}.
      */
     public static String fold(String text) {
+        return WORD.matcher(identity(text)).replaceAll(m -> ROMAN_NUMERALS.getOrDefault(m.group(), m.group()));
+    }
+
+    /**
+     * Folds accents, case and punctuation only: the form document ids are derived from. It must never change, or
+     * every id (and every audit trail keyed by one) would; matching rules belong in {@link #fold}.
+     */
+    public static String identity(String text) {
         if (text == null || text.isEmpty()) {
             return "";
         }

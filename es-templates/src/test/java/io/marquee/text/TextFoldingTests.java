@@ -29,6 +29,23 @@ class TextFoldingTests {
     }
 
     @Test
+    void writesRomanNumeralsFromTwoAsNumbersButLeavesSingleLetters() {
+        assertThat(TextFolding.fold("Ghostbusters II")).isEqualTo("ghostbusters 2");
+        assertThat(TextFolding.fold("Rocky IV")).isEqualTo("rocky 4");
+        assertThat(TextFolding.fold("Star Wars: Episode VI – Return of the Jedi")).isEqualTo("star wars episode 6 return of the jedi");
+        assertThat(TextFolding.fold("V for Vendetta")).isEqualTo("v for vendetta");
+        assertThat(TextFolding.fold("I, Robot")).isEqualTo("i robot");
+        assertThat(TextFolding.fold("Malcolm X")).isEqualTo("malcolm x");
+        assertThat(TextFolding.fold("Vivid")).isEqualTo("vivid");
+    }
+
+    @Test
+    void identityFoldingLeavesNumeralsAlone() {
+        assertThat(TextFolding.identity("Ghostbusters II")).isEqualTo("ghostbusters ii");
+        assertThat(TextFolding.identity("Léon: The Professional")).isEqualTo("leon the professional");
+    }
+
+    @Test
     void spellsOutAmpersands() {
         assertThat(TextFolding.fold("Fast & Furious")).isEqualTo("fast and furious");
     }

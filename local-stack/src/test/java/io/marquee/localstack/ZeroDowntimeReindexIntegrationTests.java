@@ -53,6 +53,12 @@ class ZeroDowntimeReindexIntegrationTests {
 
     private static final int RATE = 200;
     private static final Duration GENERATION_REFRESH = Duration.ofMillis(500);
+    private static final Duration CACHE_TTL = Duration.ofMinutes(10);
+    /**
+     * The generation refresh, plus Elasticsearch answering the alias lookup on a machine whose two cores also run the
+     * reindex, the indexer and this load: seconds at worst, against a TTL of ten minutes.
+     */
+    private static final Duration FLIP_BOUND = Duration.ofSeconds(15);
     private static final Pattern PLAIN = Pattern.compile("[\\p{L}\\p{N} '’:,.!?-]{2,80}");
 
     @TempDir
@@ -69,7 +75,8 @@ class ZeroDowntimeReindexIntegrationTests {
         Path data = dataset.orElseGet(() -> GeneratedMovies.write(state.resolve("generated-movies.json"), SharedDataset.RECORDS, 42));
         long catalogue = dataset.isPresent() ? 36_254 : SharedDataset.RECORDS;
         StackOptions options = new StackOptions(Path.of("../api/target/api-exec.jar"), Path.of("../indexer/target/indexer-exec.jar"),
-                List.of(data), freePort(), state, List.of("--marquee.api.cache.ttl=60s",
+                // A TTL longer than the run: any cached answer that stops being served after a flip was retired by the generation.
+                List.of(data), freePort(), state, List.of("--marquee.api.cache.ttl=" + CACHE_TTL.toMinutes() + "m",
                         "--marquee.api.catalog.generation-refresh=" + GENERATION_REFRESH.toMillis() + "ms"));
         try (LocalStack stack = LocalStack.start(options)) {
             URI api = stack.apiUri();
@@ -151,8 +158,7 @@ class ZeroDowntimeReindexIntegrationTests {
 
             assertThat(failed).as("failed requests").isEmpty();
             assertThat(all.size() / seconds).as("requests per second actually sent").isGreaterThan(RATE * 0.9);
-            assertThat(Duration.ofNanos(repairedAt - flippedAt)).as("a cached answer outliving the flip")
-                    .isLessThan(GENERATION_REFRESH.plusSeconds(2));
+            assertThat(Duration.ofNanos(repairedAt - flippedAt)).as("a cached answer outliving the flip").isLessThan(FLIP_BOUND);
         }
     }
 
@@ -278,8 +284,8 @@ class ZeroDowntimeReindexIntegrationTests {
                 operations.stream().map(w -> String.format("%.1f s", (w[1] - w[0]) / 1e9)).toList()));
         out.append(String.format("Pipeline meanwhile: %d updates and %d deletes, all visible at the end.%n", updates.updated.size(),
                 updates.deleted.size()));
-        out.append(String.format("A movie missing from the live index showed %d ms after the flip (generation refresh %d ms, cache TTL 60 s).%n%n",
-                (repairedAt - flippedAt) / 1_000_000, GENERATION_REFRESH.toMillis()));
+        out.append(String.format("A movie missing from the live index showed %d ms after the flip (generation refresh %d ms, cache TTL %d min).%n%n",
+                (repairedAt - flippedAt) / 1_000_000, GENERATION_REFRESH.toMillis(), CACHE_TTL.toMinutes()));
         out.append("| phase | requests | non-2xx or failed | p50 ms | p99 ms | max ms |\n|---|---|---|---|---|---|\n");
         phases.forEach((phase, list) -> {
             long[] millis = list.stream().mapToLong(s -> (s.end() - s.start()) / 1000).sorted().toArray();

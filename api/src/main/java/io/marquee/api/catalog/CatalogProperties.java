@@ -27,7 +27,7 @@ import org.springframework.validation.annotation.Validated;
 public record CatalogProperties(
         @DefaultValue("") @NotNull @Pattern(regexp = "([a-z0-9][a-z0-9_-]*-)?") String indexPrefix,
         @DefaultValue("2s") @NotNull Duration searchTimeout,
-        @DefaultValue("1s") @NotNull Duration lookupTimeout,
+        @DefaultValue("2s") @NotNull Duration lookupTimeout,
         @DefaultValue("5s") @NotNull Duration retryAfter,
         @DefaultValue("1s") @NotNull Duration generationRefresh,
         @DefaultValue("100") @Min(1) @Max(10_000) int maxConnections) {

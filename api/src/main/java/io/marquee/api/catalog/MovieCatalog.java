@@ -56,6 +56,12 @@ public class MovieCatalog {
                 properties.searchTimeout(), "search");
     }
 
+    /** Runs a suggest request (a search carrying suggesters) against the read alias, with the lookup timeout: typeahead must be quick. */
+    public Mono<SearchResponse<MovieDocument>> suggest(Function<SearchRequest.Builder, ObjectBuilder<SearchRequest>> request) {
+        return call(() -> client.search(b -> request.apply(b.index(names.readAlias())), MovieDocument.class),
+                properties.lookupTimeout(), "suggest");
+    }
+
     public Mono<Optional<MovieView>> findById(String id) {
         return call(() -> client.get(g -> g.index(names.readAlias()).id(id).sourceIncludes(MovieView.SOURCE_FIELDS), MovieDocument.class),
                 properties.lookupTimeout(), "get")

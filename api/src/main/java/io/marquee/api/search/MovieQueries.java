@@ -27,6 +27,10 @@ public final class MovieQueries {
     static final String FUZZINESS = "AUTO:4,8";
     static final int PREFIX_LENGTH = 1;
     static final int MAX_EXPANSIONS = 50;
+    /** Shorter text gets no prefix matching: one or two letters would match half the catalogue. */
+    static final int MIN_PREFIX_QUERY = 3;
+    /** Longer queries are not tried with neighbouring words joined: variants grow with every word. */
+    static final int MAX_JOINED_WORDS = 4;
 
     private MovieQueries() {
     }
@@ -124,7 +128,42 @@ public final class MovieQueries {
                 .should(s -> s.match(m -> m.field(field).query(folded).operator(Operator.And).boost(2f)))
                 .should(s -> s.match(m -> m.field(field).query(folded).operator(Operator.And).fuzziness(FUZZINESS)
                         .prefixLength(PREFIX_LENGTH).maxExpansions(MAX_EXPANSIONS)))
+                .should(asTyped(folded, field))
+                .should(joined(folded, field))
                 .minimumShouldMatch("1")));
+    }
+
+    /**
+     * The words typed with one pair of neighbours written together, as search engines do for names typed apart
+     * ({@code di caprio} finds DiCaprio): one variant a pair, for queries of two to four words.
+     */
+    private static Query joined(String folded, String... fields) {
+        String[] words = folded.split(" ");
+        if (words.length < 2 || words.length > MAX_JOINED_WORDS) {
+            return Query.of(q -> q.matchNone(n -> n));
+        }
+        List<Query> variants = new ArrayList<>();
+        for (int i = 0; i + 1 < words.length; i++) {
+            StringBuilder variant = new StringBuilder();
+            for (int j = 0; j < words.length; j++) {
+                variant.append(j == 0 ? "" : j == i + 1 ? "" : " ").append(words[j]);
+            }
+            String text = variant.toString();
+            variants.add(Query.of(q -> q.multiMatch(m -> m.query(text).operator(Operator.And).fields(List.of(fields)))));
+        }
+        return Query.of(q -> q.bool(b -> b.should(variants)));
+    }
+
+    /**
+     * Every word but the last matched whole, the last as a prefix (index_prefixes make it cheap): {@code jurassic pa},
+     * {@code tom cru}. Not for one or two characters in all, which would match half the catalogue.
+     */
+    private static Query asTyped(String folded, String... fields) {
+        if (folded.length() < MIN_PREFIX_QUERY) {
+            return Query.of(q -> q.matchNone(n -> n));
+        }
+        return Query.of(q -> q.multiMatch(m -> m.query(folded).type(TextQueryType.BoolPrefix).operator(Operator.And)
+                .fields(List.of(fields))));
     }
 
     private static Query freeText(String folded, boolean fuzzy) {
@@ -135,7 +174,9 @@ public final class MovieQueries {
                     .should(s -> s.multiMatch(m -> m.query(folded).type(TextQueryType.BestFields).operator(Operator.And)
                             .fields("titleFolded^3", "castFolded^2", "extractFolded^0.5").boost(2f)))
                     .should(s -> s.multiMatch(m -> m.query(folded).type(TextQueryType.CrossFields).operator(Operator.And)
-                            .fields("titleFolded^2", "castFolded")));
+                            .fields("titleFolded^2", "castFolded")))
+                    .should(asTyped(folded, "titleFolded", "castFolded"))
+                    .should(joined(folded, "titleFolded", "castFolded"));
             if (fuzzy) {
                 b.should(s -> s.multiMatch(m -> m.query(folded).type(TextQueryType.BestFields).operator(Operator.And)
                         .fields("titleFolded^2", "castFolded").fuzziness(FUZZINESS).prefixLength(PREFIX_LENGTH)

@@ -37,8 +37,10 @@ public class MovieSearch {
                         .from(request.from())
                         .size(request.size())
                         .trackTotalHits(t -> t.enabled(true))
-                        .source(src -> src.filter(f -> f.includes(MovieView.SOURCE_FIELDS))))
-                .map(response -> new SearchPage(total(response), request.page(), request.size(), views(response))));
+                        .source(src -> src.filter(f -> f.includes(MovieView.SOURCE_FIELDS)))
+                        .aggregations(MovieFacets.aggregations(request.facets())))
+                .map(response -> new SearchPage(total(response), request.page(), request.size(), views(response),
+                        MovieFacets.counts(request.facets(), response))));
     }
 
     /**

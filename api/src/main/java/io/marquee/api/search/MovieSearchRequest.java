@@ -23,9 +23,10 @@ import io.marquee.text.TextFolding;
  * @param sort the order of results
  * @param page the 1-based page
  * @param size results per page
+ * @param facets what to count over the matches, in the order asked
  */
 public record MovieSearchRequest(String q, String title, String cast, List<String> genres, Integer year, Integer yearFrom,
-        Integer yearTo, boolean fuzzy, SortOrder sort, int page, int size) {
+        Integer yearTo, boolean fuzzy, SortOrder sort, int page, int size, List<Facet> facets) {
 
     public static final int MAX_TEXT = 256;
     public static final int DEFAULT_SIZE = 20;
@@ -37,6 +38,7 @@ public record MovieSearchRequest(String q, String title, String cast, List<Strin
 
     public MovieSearchRequest {
         genres = List.copyOf(genres);
+        facets = List.copyOf(facets);
     }
 
     public static MovieSearchRequest from(MultiValueMap<String, String> params) {
@@ -70,7 +72,9 @@ public record MovieSearchRequest(String q, String title, String cast, List<Strin
             throw new InvalidSearchException("page", "page × size must not exceed " + MAX_WINDOW + " (was " + (long) page * size
                     + "); narrow the search instead of paging this deep");
         }
-        return new MovieSearchRequest(q, title, cast, genres, year, yearFrom, yearTo, fuzzy, sort, page, size);
+        List<Facet> facets = params.getOrDefault("facets", List.of()).stream().flatMap(v -> java.util.Arrays.stream(v.split(",")))
+                .filter(v -> !v.isBlank()).map(Facet::parse).distinct().toList();
+        return new MovieSearchRequest(q, title, cast, genres, year, yearFrom, yearTo, fuzzy, sort, page, size, facets);
     }
 
     /** Whether any condition narrows the search; without one, every movie matches. */
@@ -88,7 +92,7 @@ public record MovieSearchRequest(String q, String title, String cast, List<Strin
      */
     Object cacheKey() {
         return new CacheKey(fold(q), fold(title), fold(cast), genres.stream().map(g -> Genres.canonical(g).toLowerCase(Locale.ROOT))
-                .distinct().sorted().toList(), year, yearFrom, yearTo, fuzzy, sort, page, size);
+                .distinct().sorted().toList(), year, yearFrom, yearTo, fuzzy, sort, page, size, facets);
     }
 
     private static String fold(String text) {
@@ -96,7 +100,7 @@ public record MovieSearchRequest(String q, String title, String cast, List<Strin
     }
 
     private record CacheKey(String q, String title, String cast, List<String> genres, Integer year, Integer yearFrom, Integer yearTo,
-            boolean fuzzy, SortOrder sort, int page, int size) {
+            boolean fuzzy, SortOrder sort, int page, int size, List<Facet> facets) {
     }
 
     private static String text(MultiValueMap<String, String> params, String name) {

@@ -14,6 +14,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import io.marquee.api.ApiTestSupport;
+import io.marquee.api.RelevanceSuite;
 import io.marquee.api.SampleCatalogue;
 import io.marquee.api.catalog.MovieView;
 import io.marquee.testsupport.elasticsearch.ElasticsearchTest;
@@ -38,6 +39,36 @@ class SearchApiIntegrationTests {
 
     SearchApiIntegrationTests(WebTestClient http) {
         this.http = http;
+    }
+
+    @Test
+    void goldenQueriesFindTheMovieMeant() {
+        RelevanceSuite.Results results = RelevanceSuite.load("/relevance/sample.tsv").run(http);
+
+        System.out.println(results.report("the sample catalogue", java.nio.file.Path.of("target/relevance-sample.md")));
+        assertThat(results.failures()).as("golden queries whose movie came lower than allowed").isEmpty();
+    }
+
+    @Test
+    void countsFacetsOverEveryMatch() {
+        SearchPage page = page("/v1/movies?cast=tom cruise&fuzzy=false&size=1&facets=genres,decade&facets=year");
+
+        assertThat(page.items()).hasSize(1);
+        assertThat(page.facets()).containsOnlyKeys("genres", "decade", "year");
+        long action = SampleCatalogue.count(m -> m.cast().contains("Tom Cruise") && m.genres().contains("Action"));
+        assertThat(page.facets().get("genres")).contains(new FacetCount("Action", action));
+        assertThat(page.facets().get("decade").stream().mapToLong(FacetCount::count).sum()).isEqualTo(page.total());
+        assertThat(page.facets().get("decade").get(0).value()).isEqualTo("2020s");
+        assertThat(page.facets().get("year")).contains(new FacetCount("1986",
+                SampleCatalogue.count(m -> m.cast().contains("Tom Cruise") && m.year() == 1986)));
+        assertThat(page("/v1/movies?q=heat").facets()).isNull();
+    }
+
+    @Test
+    void rejectsAnUnknownFacet() {
+        http.get().uri("/v1/movies?facets=genres,budget").exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.parameter").isEqualTo("facets")
+                .jsonPath("$.detail").isEqualTo("facets may be genres, decade and year, not 'budget'");
     }
 
     @Test
