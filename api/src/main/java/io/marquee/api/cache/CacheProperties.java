@@ -14,7 +14,9 @@ import org.springframework.validation.annotation.Validated;
  * How long and how much the API caches.
  *
  * @param maxEntries answers kept at most; the least recently used go first
- * @param ttl the longest an answer is served from the cache: the bound on seeing an update within one index generation
+ * @param ttl how long an answer is served fresh from the cache: the bound on seeing an update within one index generation
+ * @param staleWhileRevalidate how long after that an answer is still served, marked stale, while one background call
+ *        replaces it (also sent to CDNs as {@code stale-while-revalidate})
  * @param httpMaxAge what {@code Cache-Control: max-age} lets a CDN or browser reuse an answer for
  */
 @Validated
@@ -22,5 +24,6 @@ import org.springframework.validation.annotation.Validated;
 public record CacheProperties(
         @DefaultValue("10000") @Min(0) @Max(10_000_000) long maxEntries,
         @DefaultValue("10s") @NotNull Duration ttl,
+        @DefaultValue("30s") @NotNull Duration staleWhileRevalidate,
         @DefaultValue("5s") @NotNull Duration httpMaxAge) {
 }

@@ -3,42 +3,52 @@ package io.marquee.api.cache;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Component;
-
-import io.marquee.api.catalog.IndexGeneration;
 
 /**
  * Caches answers by request and index generation. Concurrent identical misses share one Elasticsearch call (the
- * first caller's future is everyone's); failures are not cached. Because the generation is part of the key, an alias
- * flip makes every cached answer of the old index unreachable at once.
+ * first caller's future is everyone's); failures are not cached. An answer older than the TTL is still served, marked
+ * stale, for {@link CacheProperties#staleWhileRevalidate()} more, while one background call replaces it. Because the
+ * generation is part of the key, an alias flip makes every cached answer of the old index unreachable at once.
  */
-@Component
 public class ResponseCache {
 
-    /** Says whether the answer came from the cache. */
+    /** Says whether the answer came from the cache: {@code hit}, {@code stale} or {@code miss}. */
     public static final String X_CACHE = "X-Cache";
 
-    private final AsyncCache<Key, Cached<Object>> cache;
-    private final IndexGeneration generation;
+    private static final Logger log = LoggerFactory.getLogger(ResponseCache.class);
+
+    private final AsyncCache<Key, Entry> cache;
+    private final Supplier<String> generation;
     private final ObjectMapper json;
     private final CacheControl cacheControl;
+    private final long freshNanos;
+    private final LongSupplier nanoTime;
+    private final Set<Key> revalidating = ConcurrentHashMap.newKeySet();
 
-    ResponseCache(CacheProperties properties, IndexGeneration generation, ObjectMapper json) {
-        this.cache = Caffeine.newBuilder().maximumSize(properties.maxEntries()).expireAfterWrite(properties.ttl()).buildAsync();
+    ResponseCache(CacheProperties properties, Supplier<String> generation, ObjectMapper json, LongSupplier nanoTime) {
+        this.cache = Caffeine.newBuilder().maximumSize(properties.maxEntries())
+                .expireAfterWrite(properties.ttl().plus(properties.staleWhileRevalidate())).buildAsync();
         this.generation = generation;
         this.json = json;
-        this.cacheControl = CacheControl.maxAge(properties.httpMaxAge()).cachePublic();
+        this.freshNanos = properties.ttl().toNanos();
+        this.nanoTime = nanoTime;
+        this.cacheControl = CacheControl.maxAge(properties.httpMaxAge()).staleWhileRevalidate(properties.staleWhileRevalidate()).cachePublic();
     }
 
     /**
@@ -48,27 +58,49 @@ public class ResponseCache {
      */
     @SuppressWarnings("unchecked")
     public <T> Mono<Cached<T>> get(Object request, Supplier<Mono<T>> load) {
-        String current = generation.current();
-        Key key = new Key(current, request);
         return Mono.defer(() -> {
+            Key key = new Key(generation.get(), request);
+            CompletableFuture<Entry> present = cache.getIfPresent(key);
+            if (present != null && present.isDone() && !present.isCompletedExceptionally()) {
+                Entry entry = present.join();
+                if (nanoTime.getAsLong() - entry.storedAt() <= freshNanos) {
+                    return Mono.just((Cached<T>) entry.as(Cached.Source.HIT));
+                }
+                revalidate(key, load);
+                return Mono.just((Cached<T>) entry.as(Cached.Source.STALE));
+            }
             boolean[] loaded = {false};
-            CompletableFuture<Cached<Object>> answer = cache.get(key, (k, executor) -> {
+            CompletableFuture<Entry> answer = cache.get(key, (k, executor) -> {
                 loaded[0] = true;
-                return load.get().map(value -> (Cached<Object>) new Cached<Object>(value, current, etag(current, value), false)).toFuture();
+                return load(key, load).toFuture();
             });
             // Suppressing cancellation: the future is shared, and one client going away must not fail the others waiting on it.
-            return Mono.fromFuture(answer, true).map(found -> (Cached<T>) new Cached<>(found.value(), found.generation(), found.etag(), !loaded[0]));
+            return Mono.fromFuture(answer, true).map(entry -> (Cached<T>) entry.as(loaded[0] ? Cached.Source.MISS : Cached.Source.HIT));
         });
     }
 
     /** A 200 response with the answer's ETag, caching headers and {@link #X_CACHE}; a matching If-None-Match makes it 304. */
     public ResponseEntity.BodyBuilder ok(Cached<?> answer) {
-        return ResponseEntity.ok().eTag(answer.etag()).cacheControl(cacheControl).header(X_CACHE, answer.hit() ? "hit" : "miss");
+        return ResponseEntity.ok().eTag(answer.etag()).cacheControl(cacheControl).header(X_CACHE, answer.source().header());
     }
 
     /** Forgets every answer; for tests and operators. */
     public void clear() {
         cache.synchronous().invalidateAll();
+    }
+
+    private <T> Mono<Entry> load(Key key, Supplier<Mono<T>> load) {
+        return load.get().map(value -> new Entry(value, key.generation(), etag(key.generation(), value), nanoTime.getAsLong()));
+    }
+
+    /** Replaces a stale answer in the background: one call per answer however many requests find it stale. */
+    private <T> void revalidate(Key key, Supplier<Mono<T>> load) {
+        if (!revalidating.add(key)) {
+            return;
+        }
+        load(key, load).doFinally(signal -> revalidating.remove(key))
+                .subscribe(fresh -> cache.put(key, CompletableFuture.completedFuture(fresh)),
+                        error -> log.debug("Revalidating a stale answer failed; serving it until it expires: {}", error.toString()));
     }
 
     private String etag(String generation, Object value) {
@@ -82,5 +114,13 @@ public class ResponseCache {
     }
 
     private record Key(String generation, Object request) {
+    }
+
+    /** What the cache stores: the answer, where and when it was read, and its ETag. */
+    private record Entry(Object value, String generation, String etag, long storedAt) {
+
+        Cached<Object> as(Cached.Source source) {
+            return new Cached<>(value, generation, etag, source);
+        }
     }
 }

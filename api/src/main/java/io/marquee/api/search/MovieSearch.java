@@ -60,7 +60,7 @@ public class MovieSearch {
 
     public Mono<Cached<MovieView>> byId(String id) {
         return cache.get(new ById(id), () -> catalog.findById(id)).flatMap(found -> found.value()
-                .map(view -> Mono.just(new Cached<>(view, found.generation(), found.etag(), found.hit())))
+                .map(view -> Mono.just(found.map(view)))
                 .orElseGet(() -> Mono.error(new MovieNotFoundException(id))));
     }
 

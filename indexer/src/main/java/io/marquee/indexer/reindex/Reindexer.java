@@ -152,6 +152,7 @@ public final class Reindexer {
                 verdict.failures().forEach(f -> report.line("  - " + f));
                 return report.target(candidate).succeeded(false);
             }
+            report.line("gate passed: " + candidate + " holds " + verdict.actual() + " movies (expected " + verdict.expected() + "), green");
             flipTo(state, candidate, window, lease, report);
             return report.target(candidate).succeeded(true);
         }

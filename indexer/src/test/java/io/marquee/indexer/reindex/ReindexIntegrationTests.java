@@ -162,6 +162,7 @@ class ReindexIntegrationTests {
 
         Reindexer.Report flipped = reindexer.flip(Optional.empty());
         assertThat(flipped.succeeded()).as(flipped.lines().toString()).isTrue();
+        assertThat(flipped.lines()).contains("gate passed: " + names.versionedIndex(2) + " holds 11 movies (expected 11), green");
         assertThat(admin.readIndex()).contains(names.versionedIndex(2));
         assertThat(count(names.readAlias())).isEqualTo(11);
     }

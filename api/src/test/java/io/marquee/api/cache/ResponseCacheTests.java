@@ -1,0 +1,97 @@
+package io.marquee.api.cache;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.test.StepVerifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ResponseCacheTests {
+
+    private final AtomicLong now = new AtomicLong();
+    private final AtomicReference<String> generation = new AtomicReference<>("movies-v1");
+    private final ResponseCache cache = new ResponseCache(new CacheProperties(100, Duration.ofSeconds(10), Duration.ofSeconds(30),
+            Duration.ofSeconds(5)), generation::get, new ObjectMapper(), now::get);
+    private final AtomicInteger calls = new AtomicInteger();
+
+    @Test
+    void servesAMissThenHitsWithTheSameETag() {
+        Cached<String> miss = cache.get("q", () -> answer("heat")).block();
+        Cached<String> hit = cache.get("q", () -> answer("other")).block();
+
+        assertThat(miss.source()).isEqualTo(Cached.Source.MISS);
+        assertThat(hit.source()).isEqualTo(Cached.Source.HIT);
+        assertThat(hit.value()).isEqualTo("heat");
+        assertThat(hit.etag()).isEqualTo(miss.etag()).startsWith("\"movies-v1.");
+        assertThat(calls).hasValue(1);
+    }
+
+    @Test
+    void coalescesConcurrentMissesIntoOneCall() {
+        Sinks.One<String> elasticsearch = Sinks.one();
+        Mono<Cached<String>> first = cache.get("q", () -> {
+            calls.incrementAndGet();
+            return elasticsearch.asMono();
+        });
+        Mono<Cached<String>> second = cache.get("q", () -> answer("never asked"));
+
+        StepVerifier.create(Mono.zip(first, second))
+                .then(() -> elasticsearch.tryEmitValue("heat"))
+                .assertNext(both -> {
+                    assertThat(both.getT1().value()).isEqualTo("heat");
+                    assertThat(both.getT2().value()).isEqualTo("heat");
+                })
+                .verifyComplete();
+        assertThat(calls).hasValue(1);
+    }
+
+    @Test
+    void doesNotCacheFailures() {
+        StepVerifier.create(cache.get("q", () -> Mono.<String>error(new IllegalStateException("down")))).verifyError(IllegalStateException.class);
+
+        StepVerifier.create(cache.get("q", () -> answer("heat"))).assertNext(a -> assertThat(a.source()).isEqualTo(Cached.Source.MISS))
+                .verifyComplete();
+    }
+
+    @Test
+    void servesAStaleAnswerWhileOneCallRevalidatesIt() {
+        cache.get("q", () -> answer("old")).block();
+        now.addAndGet(Duration.ofSeconds(11).toNanos());
+
+        Cached<String> stale = cache.get("q", () -> answer("new")).block();
+        Cached<String> staleAgain = cache.get("q", () -> answer("newer")).block();
+        Cached<String> fresh = cache.get("q", () -> answer("newest")).block();
+
+        assertThat(stale.source()).isEqualTo(Cached.Source.STALE);
+        assertThat(stale.value()).isEqualTo("old");
+        assertThat(fresh.source()).isEqualTo(Cached.Source.HIT);
+        assertThat(fresh.value()).as("replaced by the first revalidation").isIn("new", "newer");
+        assertThat(staleAgain.value()).isIn("old", "new");
+        assertThat(calls.get()).isBetween(2, 3);
+    }
+
+    @Test
+    void anotherGenerationIsAnotherAnswer() {
+        Cached<String> before = cache.get("q", () -> answer("v1")).block();
+        generation.set("movies-v2");
+        Cached<String> after = cache.get("q", () -> answer("v2")).block();
+
+        assertThat(after.source()).isEqualTo(Cached.Source.MISS);
+        assertThat(after.value()).isEqualTo("v2");
+        assertThat(after.etag()).startsWith("\"movies-v2.").isNotEqualTo(before.etag());
+    }
+
+    private Mono<String> answer(String value) {
+        return Mono.fromSupplier(() -> {
+            calls.incrementAndGet();
+            return value;
+        });
+    }
+}
