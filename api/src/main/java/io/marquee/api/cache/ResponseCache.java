@@ -24,7 +24,8 @@ import org.springframework.http.ResponseEntity;
  * Caches answers by request and index generation. Concurrent identical misses share one Elasticsearch call (the
  * first caller's future is everyone's); failures are not cached. An answer older than the TTL is still served, marked
  * stale, for {@link CacheProperties#staleWhileRevalidate()} more, while one background call replaces it. Because the
- * generation is part of the key, an alias flip makes every cached answer of the old index unreachable at once.
+ * generation is part of the key, an alias flip retires every cached answer of the old index at once: each is served
+ * (stale) only until the one call that answers it from the new index returns.
  */
 public class ResponseCache {
 
@@ -40,6 +41,8 @@ public class ResponseCache {
     private final long freshNanos;
     private final LongSupplier nanoTime;
     private final Set<Key> revalidating = ConcurrentHashMap.newKeySet();
+    private volatile String current;
+    private volatile String previous;
 
     ResponseCache(CacheProperties properties, Supplier<String> generation, ObjectMapper json, LongSupplier nanoTime) {
         this.cache = Caffeine.newBuilder().maximumSize(properties.maxEntries())
@@ -59,15 +62,23 @@ public class ResponseCache {
     @SuppressWarnings("unchecked")
     public <T> Mono<Cached<T>> get(Object request, Supplier<Mono<T>> load) {
         return Mono.defer(() -> {
-            Key key = new Key(generation.get(), request);
-            CompletableFuture<Entry> present = cache.getIfPresent(key);
-            if (present != null && present.isDone() && !present.isCompletedExceptionally()) {
-                Entry entry = present.join();
+            Key key = new Key(generation(), request);
+            Entry entry = completed(key);
+            if (entry != null) {
                 if (nanoTime.getAsLong() - entry.storedAt() <= freshNanos) {
                     return Mono.just((Cached<T>) entry.as(Cached.Source.HIT));
                 }
                 revalidate(key, load);
                 return Mono.just((Cached<T>) entry.as(Cached.Source.STALE));
+            }
+            // Just after an alias flip every answer misses at once, against an index whose caches are cold: the answer
+            // of the index before is served, marked stale, for the one call that replaces it, so no client waits on that
+            // burst. The generation refresh plus that call bound how long an old answer outlives the flip.
+            String before = previous;
+            Entry old = before == null ? null : completed(new Key(before, request));
+            if (old != null) {
+                revalidate(key, load);
+                return Mono.just((Cached<T>) old.as(Cached.Source.STALE));
             }
             boolean[] loaded = {false};
             CompletableFuture<Entry> answer = cache.get(key, (k, executor) -> {
@@ -75,8 +86,22 @@ public class ResponseCache {
                 return load(key, load).toFuture();
             });
             // Suppressing cancellation: the future is shared, and one client going away must not fail the others waiting on it.
-            return Mono.fromFuture(answer, true).map(entry -> (Cached<T>) entry.as(loaded[0] ? Cached.Source.MISS : Cached.Source.HIT));
+            return Mono.fromFuture(answer, true).map(found -> (Cached<T>) found.as(loaded[0] ? Cached.Source.MISS : Cached.Source.HIT));
         });
+    }
+
+    private String generation() {
+        String now = generation.get();
+        if (!now.equals(current)) {
+            previous = current;
+            current = now;
+        }
+        return now;
+    }
+
+    private Entry completed(Key key) {
+        CompletableFuture<Entry> present = cache.getIfPresent(key);
+        return present != null && present.isDone() && !present.isCompletedExceptionally() ? present.join() : null;
     }
 
     /** A 200 response with the answer's ETag, caching headers and {@link #X_CACHE}; a matching If-None-Match makes it 304. */

@@ -1,6 +1,8 @@
 package io.marquee.api.search;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
@@ -39,8 +41,11 @@ public class MovieSearch {
                         .trackTotalHits(t -> t.enabled(true))
                         .source(src -> src.filter(f -> f.includes(MovieView.SOURCE_FIELDS)))
                         .aggregations(MovieFacets.aggregations(request.facets())))
-                .map(response -> new SearchPage(total(response), request.page(), request.size(), views(response),
-                        MovieFacets.counts(request.facets(), response))));
+                .map(response -> {
+                    List<MovieView> views = views(response);
+                    return new SearchPage(total(response), request.page(), request.size(), views, MovieFacets.counts(request.facets(), response),
+                            request.highlight() ? highlights(request, views) : null);
+                }));
     }
 
     /**
@@ -65,6 +70,13 @@ public class MovieSearch {
     }
 
     private record ById(String id) {
+    }
+
+    private static Map<String, Highlight> highlights(MovieSearchRequest request, List<MovieView> views) {
+        Highlighter highlighter = Highlighter.of(request);
+        Map<String, Highlight> highlights = new LinkedHashMap<>();
+        views.forEach(view -> highlighter.highlight(view).ifPresent(h -> highlights.put(view.id(), h)));
+        return highlights;
     }
 
     private static long total(SearchResponse<MovieDocument> response) {

@@ -24,9 +24,10 @@ import io.marquee.text.TextFolding;
  * @param page the 1-based page
  * @param size results per page
  * @param facets what to count over the matches, in the order asked
+ * @param highlight whether to mark what matched in each movie
  */
 public record MovieSearchRequest(String q, String title, String cast, List<String> genres, Integer year, Integer yearFrom,
-        Integer yearTo, boolean fuzzy, SortOrder sort, int page, int size, List<Facet> facets) {
+        Integer yearTo, boolean fuzzy, SortOrder sort, int page, int size, List<Facet> facets, boolean highlight) {
 
     public static final int MAX_TEXT = 256;
     public static final int DEFAULT_SIZE = 20;
@@ -74,7 +75,8 @@ public record MovieSearchRequest(String q, String title, String cast, List<Strin
         }
         List<Facet> facets = params.getOrDefault("facets", List.of()).stream().flatMap(v -> java.util.Arrays.stream(v.split(",")))
                 .filter(v -> !v.isBlank()).map(Facet::parse).distinct().toList();
-        return new MovieSearchRequest(q, title, cast, genres, year, yearFrom, yearTo, fuzzy, sort, page, size, facets);
+        boolean highlight = bool(params, "highlight", false);
+        return new MovieSearchRequest(q, title, cast, genres, year, yearFrom, yearTo, fuzzy, sort, page, size, facets, highlight);
     }
 
     /** Whether any condition narrows the search; without one, every movie matches. */
@@ -92,7 +94,7 @@ public record MovieSearchRequest(String q, String title, String cast, List<Strin
      */
     Object cacheKey() {
         return new CacheKey(fold(q), fold(title), fold(cast), genres.stream().map(g -> Genres.canonical(g).toLowerCase(Locale.ROOT))
-                .distinct().sorted().toList(), year, yearFrom, yearTo, fuzzy, sort, page, size, facets);
+                .distinct().sorted().toList(), year, yearFrom, yearTo, fuzzy, sort, page, size, facets, highlight);
     }
 
     private static String fold(String text) {
@@ -100,7 +102,7 @@ public record MovieSearchRequest(String q, String title, String cast, List<Strin
     }
 
     private record CacheKey(String q, String title, String cast, List<String> genres, Integer year, Integer yearFrom, Integer yearTo,
-            boolean fuzzy, SortOrder sort, int page, int size, List<Facet> facets) {
+            boolean fuzzy, SortOrder sort, int page, int size, List<Facet> facets, boolean highlight) {
     }
 
     private static String text(MultiValueMap<String, String> params, String name) {

@@ -6,13 +6,16 @@ import java.util.Map;
 import io.marquee.api.catalog.MovieView;
 
 /**
- * One page of search results: how many movies match in all, which page this is, its movies, and the facet counts
- * asked for (absent when none were).
+ * One page of search results: how many movies match in all, which page this is, its movies, the facet counts
+ * asked for, and by movie id what matched in it when highlighting was asked for (each absent when not asked for).
  */
-public record SearchPage(long total, int page, int size, List<MovieView> items, Map<String, List<FacetCount>> facets) {
+public record SearchPage(long total, int page, int size, List<MovieView> items, Map<String, List<FacetCount>> facets,
+        Map<String, Highlight> highlights) {
 
     public SearchPage {
         items = List.copyOf(items);
+        highlights = highlights == null || highlights.isEmpty() ? null
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(highlights));
         facets = facets == null || facets.isEmpty() ? null : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(facets));
     }
 }

@@ -78,14 +78,36 @@ class ResponseCacheTests {
     }
 
     @Test
-    void anotherGenerationIsAnotherAnswer() {
+    void afterAFlipServesTheOldAnswerOnlyUntilTheNewIndexAnswers() {
         Cached<String> before = cache.get("q", () -> answer("v1")).block();
         generation.set("movies-v2");
-        Cached<String> after = cache.get("q", () -> answer("v2")).block();
+        Sinks.One<String> newIndex = Sinks.one();
 
-        assertThat(after.source()).isEqualTo(Cached.Source.MISS);
+        Cached<String> meanwhile = cache.get("q", () -> {
+            calls.incrementAndGet();
+            return newIndex.asMono();
+        }).block();
+        assertThat(meanwhile.source()).isEqualTo(Cached.Source.STALE);
+        assertThat(meanwhile.value()).isEqualTo("v1");
+        assertThat(meanwhile.etag()).isEqualTo(before.etag());
+
+        newIndex.tryEmitValue("v2");
+        Cached<String> after = cache.get("q", () -> answer("never asked")).block();
+        assertThat(after.source()).isEqualTo(Cached.Source.HIT);
         assertThat(after.value()).isEqualTo("v2");
         assertThat(after.etag()).startsWith("\"movies-v2.").isNotEqualTo(before.etag());
+        assertThat(calls).hasValue(2);
+    }
+
+    @Test
+    void aRequestNeverAnsweredBeforeTheFlipIsAMiss() {
+        cache.get("q", () -> answer("v1")).block();
+        generation.set("movies-v2");
+
+        Cached<String> other = cache.get("other", () -> answer("v2")).block();
+
+        assertThat(other.source()).isEqualTo(Cached.Source.MISS);
+        assertThat(other.value()).isEqualTo("v2");
     }
 
     private Mono<String> answer(String value) {

@@ -65,6 +65,16 @@ class SearchApiIntegrationTests {
     }
 
     @Test
+    void marksWhatMatchedWhenAsked() {
+        SearchPage page = page("/v1/movies?q=leon the profesional&highlight=true&size=3");
+
+        MovieView leon = page.items().get(0);
+        assertThat(leon.title()).isEqualTo("Léon: The Professional");
+        assertThat(page.highlights().get(leon.id()).title()).isEqualTo("<mark>Léon</mark>: <mark>The</mark> <mark>Professional</mark>");
+        assertThat(page("/v1/movies?q=leon the professional").highlights()).isNull();
+    }
+
+    @Test
     void rejectsAnUnknownFacet() {
         http.get().uri("/v1/movies?facets=genres,budget").exchange().expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.parameter").isEqualTo("facets")
