@@ -105,8 +105,8 @@ public final class Reindexer {
             state = state.withCandidate(target, since, source.value());
             states.write(state);
             report.line("created " + target + "; every write now reaches it through " + names.mirrorAlias());
-            LongSupplier expected = fill(source, live, target, lease, report);
             Instant window = since.minus(properties.catchUpMargin());
+            LongSupplier expected = fill(source, live, target, window, lease, report);
             CatchUp.Caught caught = catchUp.apply(live, target, window);
             report.line("caught up " + caught.changed() + " movies changed since " + window);
             VerificationGate.Verdict verdict = new VerificationGate(client, properties)
@@ -238,7 +238,7 @@ public final class Reindexer {
         return report.succeeded(true);
     }
 
-    private LongSupplier fill(Source source, String live, String target, Leases.Lease lease, Report report) {
+    private LongSupplier fill(Source source, String live, String target, Instant window, Leases.Lease lease, Report report) {
         if (source == Source.INDEX) {
             IndexCopy.Copied copied = copy.copy(live, target, lease::check);
             report.line("copied " + copied.read() + " movies from " + live + " (" + copied.outcome().stale() + " already newer in " + target
@@ -255,7 +255,6 @@ public final class Reindexer {
         if (replayed.failures() > 0) {
             throw new IllegalStateException("Replay into " + target + " incomplete: " + replayed.failures() + " records or objects failed");
         }
-        Instant window = states.read().candidateSince().minus(properties.catchUpMargin());
         return () -> expectedAfterReplay(replayed.outcomes(), catchUp.changedSince(window));
     }
 
