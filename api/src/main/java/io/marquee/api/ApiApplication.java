@@ -3,6 +3,7 @@ package io.marquee.api;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -21,6 +22,11 @@ public class ApiApplication {
 
     /** Starts the API as {@code main} does, with the process-wide settings it needs. */
     public static ConfigurableApplicationContext start(String... args) {
+        return start(context -> { }, args);
+    }
+
+    /** Starts the API as {@code main} does, letting the caller add to the context before it refreshes. */
+    public static ConfigurableApplicationContext start(ApplicationContextInitializer<ConfigurableApplicationContext> initializer, String... args) {
         // Reactor Netty 1.2.18 can stop reading a keep-alive connection when a request arrives before the previous
         // response's operations have terminated (reactor/reactor-netty#4361): the client's next request then hangs.
         // A response answered at once from the cache makes that common. This setting closes that route until a release
@@ -28,6 +34,8 @@ public class ApiApplication {
         if (System.getProperty(LAST_FLUSH_WHEN_NO_READ) == null) {
             System.setProperty(LAST_FLUSH_WHEN_NO_READ, "true");
         }
-        return SpringApplication.run(ApiApplication.class, args);
+        SpringApplication application = new SpringApplication(ApiApplication.class);
+        application.addInitializers(initializer);
+        return application.run(args);
     }
 }
