@@ -2,7 +2,7 @@
 MVNW := ./mvnw -B
 JARS := api/target/api-exec.jar indexer/target/indexer-exec.jar local-stack/target/local-stack-exec.jar
 
-.PHONY: run load announce indexer prove-reindex test build clean
+.PHONY: run load announce indexer prove-reindex bench test build clean
 
 ## run: Elasticsearch + templates + the sample catalogue + the API on http://localhost:8080 (Ctrl-C stops it all)
 run: build
@@ -32,6 +32,11 @@ prove-reindex:
 	$(MVNW) install -DskipTests -q
 	$(MVNW) test -pl local-stack -Dtest=ZeroDowntimeReindexIntegrationTests -Dsurefire.failIfNoSpecifiedTests=false
 	@cat local-stack/target/zero-downtime-reindex.md
+
+## bench [DATA=…] [RATES=200,1000,3000] [DURATION=20]: the benchmark on the local stack with the full dataset
+## (needs wrk and nginx: apt-get install -y wrk nginx); results in bench/results/<date>.md
+bench:
+	bench/run.sh
 
 ## test: the whole suite, against real Elasticsearch (starts its own)
 test:

@@ -66,6 +66,15 @@ class FullDatasetIntegrationTests {
     }
 
     @Test
+    void countsTextMatchesExactlyOnlyUpToTheBound() {
+        String the = "/v1/movies?q=the&size=1";
+        http.get().uri(the).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.total").isEqualTo(10_000).jsonPath("$.totalRelation").isEqualTo("gte");
+        http.get().uri("/v1/movies?yearFrom=1900&size=1").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.totalRelation").isEqualTo("eq").jsonPath("$.total").value(total -> assertThat((Integer) total).isGreaterThan(10_000));
+    }
+
+    @Test
     void countsTheMoviesOfAYear() {
         assertThat(total("/movies/year/2015")).isEqualTo(209);
         assertThat(page("/v1/movies?year=2015").total()).isEqualTo(209);

@@ -50,16 +50,24 @@ public class MovieCatalog {
         return names.readAlias();
     }
 
-    /** Runs a search against the read alias; the builder gets the alias already set. */
-    public Mono<SearchResponse<MovieDocument>> search(Function<SearchRequest.Builder, ObjectBuilder<SearchRequest>> request) {
-        return call(() -> client.search(b -> request.apply(b.index(names.readAlias())), MovieDocument.class),
-                properties.searchTimeout(), "search");
+    /**
+     * Runs a search against the read alias; the builder gets the alias already set. The shards cache its result
+     * ({@code request_cache}, dropped at their next refresh), and equal keys always ask the same shard copies
+     * ({@code preference}), so a repeated search finds that cache warm and scores the same on every API replica.
+     *
+     * @param key what identifies the search: equal for searches that must be answered alike (its text must be stable)
+     */
+    public Mono<SearchResponse<MovieDocument>> search(Object key, Function<SearchRequest.Builder, ObjectBuilder<SearchRequest>> request) {
+        return call(() -> client.search(b -> request.apply(routed(b, key)), MovieDocument.class), properties.searchTimeout(), "search");
     }
 
-    /** Runs a suggest request (a search carrying suggesters) against the read alias, with the lookup timeout: typeahead must be quick. */
-    public Mono<SearchResponse<MovieDocument>> suggest(Function<SearchRequest.Builder, ObjectBuilder<SearchRequest>> request) {
-        return call(() -> client.search(b -> request.apply(b.index(names.readAlias())), MovieDocument.class),
-                properties.lookupTimeout(), "suggest");
+    /** Runs a suggest request (a search carrying suggesters) as {@link #search} does, with the lookup timeout: typeahead must be quick. */
+    public Mono<SearchResponse<MovieDocument>> suggest(Object key, Function<SearchRequest.Builder, ObjectBuilder<SearchRequest>> request) {
+        return call(() -> client.search(b -> request.apply(routed(b, key)), MovieDocument.class), properties.lookupTimeout(), "suggest");
+    }
+
+    private SearchRequest.Builder routed(SearchRequest.Builder search, Object key) {
+        return search.index(names.readAlias()).requestCache(true).preference(ShardPreference.of(key));
     }
 
     public Mono<Optional<MovieView>> findById(String id) {

@@ -3,14 +3,23 @@ package io.marquee.api.search;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import io.marquee.api.catalog.MovieView;
 
 /**
- * One page of search results: how many movies match in all, which page this is, its movies, the facet counts
- * asked for, and by movie id what matched in it when highlighting was asked for (each absent when not asked for).
+ * One page of search results: how many movies match in all (exactly, or at least that many), which page this is, its
+ * movies, the facet counts asked for, and by movie id what matched in it when highlighting was asked for (each absent
+ * when not asked for).
  */
-public record SearchPage(long total, int page, int size, List<MovieView> items, Map<String, List<FacetCount>> facets,
+public record SearchPage(long total, TotalRelation totalRelation, int page, int size, List<MovieView> items, Map<String, List<FacetCount>> facets,
         Map<String, Highlight> highlights) {
+
+    /** Whether {@code total} is exact ({@code eq}) or a lower bound ({@code gte}), as Elasticsearch says. */
+    public enum TotalRelation {
+        @JsonProperty("eq") EQ,
+        @JsonProperty("gte") GTE
+    }
 
     public SearchPage {
         items = List.copyOf(items);

@@ -28,8 +28,6 @@ import io.marquee.text.TextFolding;
 @Service
 class Typeahead {
 
-    private static final List<String> SOURCE = List.of("id", "title", "year", "cast");
-
     private final MovieCatalog catalog;
     private final ResponseCache cache;
 
@@ -40,18 +38,16 @@ class Typeahead {
 
     Mono<Cached<Suggestions>> suggest(String q, int size) {
         String folded = TextFolding.fold(q);
-        return cache.get(new Key(folded, size), () -> completions(folded, size)
-                .flatMap(found -> found.size() >= size ? Mono.just(found) : withinTitles(folded, size, found))
+        Key key = new Key(folded, size);
+        return cache.get(key, () -> completions(key)
+                .flatMap(found -> found.size() >= size ? Mono.just(found) : withinTitles(key, found))
                 .map(found -> new Suggestions(q, found)));
     }
 
-    private Mono<List<Suggestion>> completions(String folded, int size) {
-        return catalog.suggest(s -> s.size(0).source(src -> src.filter(f -> f.includes(SOURCE)))
-                .suggest(sg -> sg
-                        .suggesters("titles", fs -> fs.prefix(folded).completion(c -> c.field("titleSuggest").size(size)
-                                .fuzzy(f -> f.fuzziness("AUTO:4,8").prefixLength(1))))
-                        .suggesters("cast", fs -> fs.prefix(folded).completion(c -> c.field("castSuggest").size(size).skipDuplicates(true)
-                                .fuzzy(f -> f.fuzziness("AUTO:4,8").prefixLength(1))))))
+    private Mono<List<Suggestion>> completions(Key key) {
+        String folded = key.folded();
+        int size = key.size();
+        return catalog.suggest(key, SuggestQueries.completions(folded, size))
                 .map(response -> merge(response, size));
     }
 
@@ -78,13 +74,13 @@ class Typeahead {
                 .flatMap(s -> s.completion().options().stream()).toList();
     }
 
-    private Mono<List<Suggestion>> withinTitles(String folded, int size, List<Suggestion> found) {
+    private Mono<List<Suggestion>> withinTitles(Key key, List<Suggestion> found) {
+        String folded = key.folded();
+        int size = key.size();
         if (folded.isBlank()) {
             return Mono.just(found);
         }
-        return catalog.search(s -> s.size(size).source(src -> src.filter(f -> f.includes(SOURCE)))
-                        .query(q -> q.matchBoolPrefix(m -> m.field("titleFolded").query(folded).fuzziness("AUTO:4,8").prefixLength(1)
-                                .operator(co.elastic.clients.elasticsearch._types.query_dsl.Operator.And))))
+        return catalog.search(key, SuggestQueries.withinTitles(folded, size))
                 .map(response -> {
                     List<Suggestion> all = new ArrayList<>(found);
                     for (Hit<MovieDocument> hit : response.hits().hits()) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import reactor.core.publisher.Mono;
@@ -32,6 +33,15 @@ class MovieSubmissions {
         this.clock = clock;
     }
 
+    /**
+     * A name no other submission has. Not {@code UUID.randomUUID()}: its SecureRandom reads /dev/urandom, a blocking
+     * read on the event loop (BlockHound caught it), and a key in a private bucket needs to be unique, not unguessable.
+     */
+    private static UUID uniqueName() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return new UUID(random.nextLong(), random.nextLong());
+    }
+
     Mono<Accepted> submit(JsonNode movie) {
         RecordResult result = MovieValidator.validate(movie, 1, 1);
         if (result instanceof RecordResult.Rejected rejected) {
@@ -40,7 +50,7 @@ class MovieSubmissions {
         if (!(result instanceof RecordResult.Valid valid)) {
             return Mono.error(new InvalidMovieException("deletions are not accepted here"));
         }
-        String key = "incoming/api/" + DAY.format(clock.instant()) + "/" + UUID.randomUUID() + ".json";
+        String key = "incoming/api/" + DAY.format(clock.instant()) + "/" + uniqueName() + ".json";
         String id = MovieIds.of(valid.facts().title(), valid.facts().year(), valid.facts().href());
         return Mono.fromFuture(() -> s3.putObject(p -> p.bucket(properties.bucket()).key(key).contentType("application/json"),
                         AsyncRequestBody.fromString(movie.toString())))

@@ -17,7 +17,11 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.ResolvableType;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.EncoderHttpMessageWriter;
+import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -61,10 +65,13 @@ class CachingIntegrationTests {
     private final IndexNames names = new IndexNames(TestIndices.prefixFor(CachingIntegrationTests.class));
     private final MovieIndexAdmin admin = new MovieIndexAdmin(elasticsearch, names);
 
-    CachingIntegrationTests(WebTestClient http, IndexGeneration generation, ResponseCache cache) {
+    private final ServerCodecConfigurer codecs;
+
+    CachingIntegrationTests(WebTestClient http, IndexGeneration generation, ResponseCache cache, ServerCodecConfigurer codecs) {
         this.http = http.mutate().responseTimeout(Duration.ofSeconds(10)).build();
         this.generation = generation;
         this.cache = cache;
+        this.codecs = codecs;
     }
 
     @BeforeAll
@@ -137,6 +144,32 @@ class CachingIntegrationTests {
         admin.flip(next, names.versionedIndex(1));
         generation.resolve().block();
         cache.clear();
+    }
+
+    @Test
+    void writesJsonWithTheEncoderThatRemembersCachedAnswers() {
+        assertThat(codecs.getWriters()).filteredOn(EncoderHttpMessageWriter.class::isInstance)
+                .map(writer -> ((EncoderHttpMessageWriter<?>) writer).getEncoder())
+                .filteredOn(encoder -> encoder.canEncode(ResolvableType.forClass(Object.class), MediaType.APPLICATION_JSON))
+                .first().isInstanceOf(EncodedAnswers.class);
+        String first = http.get().uri("/movies/year/1995").exchange().expectBody(String.class).returnResult().getResponseBody();
+        http.get().uri("/movies/year/1995").exchange().expectHeader().valueEquals(ResponseCache.X_CACHE, "hit")
+                .expectBody(String.class).isEqualTo(first);
+    }
+
+    @Test
+    void asksTheShardsToCacheSearchesToo() throws IOException {
+        long before = shardCacheLookups();
+
+        http.get().uri("/v1/movies?q=shard+cache+of+the+ronin").exchange().expectStatus().isOk();
+
+        // A search that returns hits consults the shard request cache only when asked to (request_cache=true).
+        assertThat(shardCacheLookups() - before).isPositive();
+    }
+
+    private long shardCacheLookups() throws IOException {
+        var requestCache = elasticsearch.indices().stats(s -> s.index(names.readAlias())).all().total().requestCache();
+        return requestCache.hitCount() + requestCache.missCount();
     }
 
     private long searches() throws IOException {

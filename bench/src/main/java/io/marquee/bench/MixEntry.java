@@ -1,0 +1,12 @@
+package io.marquee.bench;
+
+/**
+ * One query of the mix, as the API is asked it and as the API asks Elasticsearch.
+ *
+ * @param kind which of the mix's query types it is
+ * @param apiPath the API's path and query string, URL-encoded
+ * @param esPath the Elasticsearch search path with the URL parameters the API sets
+ * @param esBody the search body the API sends, built by the API's own code
+ */
+record MixEntry(String kind, String apiPath, String esPath, String esBody) {
+}

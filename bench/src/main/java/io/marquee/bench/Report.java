@@ -1,0 +1,79 @@
+package io.marquee.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The results table of one benchmark run: Gatling's open-loop runs ({@code gatling-results.json}) and wrk's peak runs (the
+ * RESULT line of {@code wrk/mix.lua}), each target's figures beside the others', and the ratios to the static baseline.
+ */
+final class Report {
+
+    static final List<String> TARGETS = List.of("nginx", "elasticsearch", "api-cold", "api-warm");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Report() {
+    }
+
+    static void write(Path run, Path out) throws IOException {
+        StringBuilder md = new StringBuilder();
+        md.append(Files.readString(run.resolve("header.md")));
+        md.append("\n## Open loop (Gatling): fixed arrival rates\n\n")
+                .append("Milliseconds, as Gatling measures them (1 ms resolution: 0 means under a millisecond), over the answers that ")
+                .append("succeeded; `failed` counts errors, timeouts and non-2xx; `ok/s` is successful answers per second of the run.\n\n")
+                .append("| rate/s | target | requests | failed | ok/s | p50 ms | p99 ms | p99.9 ms | max ms |\n|---|---|---|---|---|---|---|---|---|\n");
+        JsonNode runs = JSON.readTree(run.resolve("gatling-results.json").toFile());
+        List<String> names = new ArrayList<>();
+        runs.fieldNames().forEachRemaining(names::add);
+        names.stream().filter(name -> name.contains("@"))
+                .sorted(Comparator.comparingInt(Report::rate).thenComparingInt(name -> TARGETS.indexOf(target(name))))
+                .forEach(name -> {
+                    JsonNode r = runs.get(name);
+                    md.append(String.format(Locale.ROOT, "| %d | %s | %d | %d | %.0f | %d | %d | %d | %d |%n", rate(name), target(name),
+                            r.path("requests").asLong(), r.path("ko").asLong(), r.path("okPerSecond").asDouble(), r.path("p50").asLong(),
+                            r.path("p99").asLong(), r.path("p999").asLong(), r.path("max").asLong()));
+                });
+        md.append("\n## Peak (wrk, closed loop)\n\n")
+                .append(Files.readString(run.resolve("wrk-settings.txt")).strip()).append("\n\n")
+                .append("| target | requests/s | × nginx | errors | p50 ms | p99 ms | p99.9 ms | max ms |\n|---|---|---|---|---|---|---|---|\n");
+        double nginx = peak(run, "nginx").path("rate").asDouble();
+        for (String target : TARGETS) {
+            JsonNode wrk = peak(run, target);
+            double rate = wrk.path("rate").asDouble();
+            md.append(String.format(Locale.ROOT, "| %s | %.0f | %.3f | %d | %.2f | %.2f | %.2f | %.2f |%n", target, rate, rate / nginx,
+                    wrk.path("errors").asLong(), wrk.path("p50Micros").asDouble() / 1000, wrk.path("p99Micros").asDouble() / 1000,
+                    wrk.path("p999Micros").asDouble() / 1000, wrk.path("maxMicros").asDouble() / 1000));
+        }
+        md.append("\n## The query mix\n\n").append(Files.readString(run.resolve("mix/mix.md")));
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        Files.writeString(out, md);
+        System.out.println(md);
+    }
+
+    /** wrk's figures for a target, with its rate and error total worked out. */
+    private static JsonNode peak(Path run, String target) throws IOException {
+        String line = Files.readAllLines(run.resolve("wrk-" + target + ".txt")).stream().filter(l -> l.startsWith("RESULT "))
+                .findFirst().orElseThrow(() -> new IllegalStateException("no wrk RESULT for " + target)).substring("RESULT ".length());
+        var node = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(line);
+        node.put("rate", node.path("requests").asDouble() * 1_000_000 / node.path("durationMicros").asDouble());
+        node.put("errors", node.path("non2xx").asLong() + node.path("connectErrors").asLong() + node.path("readErrors").asLong()
+                + node.path("writeErrors").asLong() + node.path("timeouts").asLong());
+        return node;
+    }
+
+    private static int rate(String name) {
+        return Integer.parseInt(name.substring(name.indexOf('@') + 1));
+    }
+
+    private static String target(String name) {
+        return name.substring(0, name.indexOf('@'));
+    }
+}
