@@ -30,6 +30,10 @@ import io.marquee.testsupport.elasticsearch.TestIndices;
 public final class ApiTestSupport {
 
     public static final Path SAMPLE = Path.of("../sample/movies-sample.json");
+    /** Keys whose hashes {@code config/application.yml} in the test resources configures. */
+    public static final String ADMIN_KEY = "test-admin-key";
+    public static final String WRITER_KEY = "test-writer-key";
+    public static final String SEARCH_KEY = "test-search-key";
 
     private ApiTestSupport() {
     }

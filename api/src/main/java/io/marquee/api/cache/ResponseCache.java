@@ -16,6 +16,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
+import reactor.util.context.ContextView;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
@@ -61,14 +62,16 @@ public class ResponseCache {
      */
     @SuppressWarnings("unchecked")
     public <T> Mono<Cached<T>> get(Object request, Supplier<Mono<T>> load) {
-        return Mono.defer(() -> {
+        // Loads run detached from the request (shared by coalesced requests, or in the background), but with the context
+        // of the request that started them: their log lines name that request.
+        return Mono.deferContextual(context -> {
             Key key = new Key(generation(), request);
             Entry entry = completed(key);
             if (entry != null) {
                 if (nanoTime.getAsLong() - entry.storedAt() <= freshNanos) {
                     return Mono.just((Cached<T>) entry.as(Cached.Source.HIT));
                 }
-                revalidate(key, load);
+                revalidate(key, load, context);
                 return Mono.just((Cached<T>) entry.as(Cached.Source.STALE));
             }
             // Just after an alias flip every answer misses at once, against an index whose caches are cold: the answer
@@ -77,13 +80,13 @@ public class ResponseCache {
             String before = previous;
             Entry old = before == null ? null : completed(new Key(before, request));
             if (old != null) {
-                revalidate(key, load);
+                revalidate(key, load, context);
                 return Mono.just((Cached<T>) old.as(Cached.Source.STALE));
             }
             boolean[] loaded = {false};
             CompletableFuture<Entry> answer = cache.get(key, (k, executor) -> {
                 loaded[0] = true;
-                return load(key, load).toFuture();
+                return load(key, load).contextWrite(context).toFuture();
             });
             // Suppressing cancellation: the future is shared, and one client going away must not fail the others waiting on it.
             return Mono.fromFuture(answer, true).map(found -> (Cached<T>) found.as(loaded[0] ? Cached.Source.MISS : Cached.Source.HIT));
@@ -119,11 +122,11 @@ public class ResponseCache {
     }
 
     /** Replaces a stale answer in the background: one call per answer however many requests find it stale. */
-    private <T> void revalidate(Key key, Supplier<Mono<T>> load) {
+    private <T> void revalidate(Key key, Supplier<Mono<T>> load, ContextView context) {
         if (!revalidating.add(key)) {
             return;
         }
-        load(key, load).doFinally(signal -> revalidating.remove(key))
+        load(key, load).contextWrite(context).doFinally(signal -> revalidating.remove(key))
                 .subscribe(fresh -> cache.put(key, CompletableFuture.completedFuture(fresh)),
                         error -> log.debug("Revalidating a stale answer failed; serving it until it expires: {}", error.toString()));
     }

@@ -17,6 +17,8 @@ import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.transport.TransportException;
 import co.elastic.clients.util.ObjectBuilder;
+import io.micrometer.context.ContextSnapshot;
+import io.micrometer.context.ContextSnapshotFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -39,6 +41,7 @@ public class MovieCatalog {
     private final ElasticsearchAsyncClient client;
     private final IndexNames names;
     private final CatalogProperties properties;
+    private final ContextSnapshotFactory snapshots = ContextSnapshotFactory.builder().build();
 
     MovieCatalog(ElasticsearchAsyncClient client, CatalogProperties properties) {
         this.client = client;
@@ -101,7 +104,13 @@ public class MovieCatalog {
     }
 
     private <T> Mono<T> call(Supplier<CompletableFuture<T>> call, Duration timeout, String what) {
-        return Mono.fromFuture(call).timeout(timeout).onErrorMap(error -> translate(error, what));
+        // The failure is logged with the request's identity: its context's thread locals (the caller's MDC) are put on
+        // whichever thread the failure arrives, a timer's or the client's I/O thread.
+        return Mono.fromFuture(call).timeout(timeout).onErrorResume(error -> Mono.deferContextual(context -> {
+            try (ContextSnapshot.Scope scope = snapshots.setThreadLocalsFrom(context)) {
+                return Mono.error(translate(error, what));
+            }
+        }));
     }
 
     private Throwable translate(Throwable error, String what) {

@@ -9,8 +9,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
@@ -64,6 +68,24 @@ class UnavailableCatalogIntegrationTests {
     void answersLookupsAndContractRoutesWithServiceUnavailable() {
         http.get().uri("/v1/movies/top-gun-1986-00000000").exchange().expectStatus().isEqualTo(503);
         http.get().uri("/movies/year/1986").exchange().expectStatus().isEqualTo(503).expectHeader().exists("Retry-After");
+    }
+
+    @Test
+    void logsTheFailureUnderTheRequestsIdentity() {
+        Logger logger = (Logger) LoggerFactory.getLogger(MovieCatalog.class);
+        ListAppender<ILoggingEvent> events = new ListAppender<>();
+        events.start();
+        logger.addAppender(events);
+        try {
+            http.get().uri("/v1/movies?q=identified").header("X-Request-Id", "trace-42").exchange()
+                    .expectStatus().isEqualTo(503).expectHeader().valueEquals("X-Request-Id", "trace-42");
+        }
+        finally {
+            logger.detachAppender(events);
+        }
+
+        assertThat(events.list).isNotEmpty().allSatisfy(event -> assertThat(event.getMDCPropertyMap())
+                .containsEntry("requestId", "trace-42").containsEntry("clientId", "anonymous").containsEntry("source", "127.0.0.1"));
     }
 
     @Test

@@ -32,7 +32,7 @@ class HistoryApiIntegrationTests {
     private final WebTestClient http;
 
     HistoryApiIntegrationTests(WebTestClient http) {
-        this.http = http;
+        this.http = http.mutate().defaultHeader("X-Api-Key", ApiTestSupport.WRITER_KEY).build();
     }
 
     @Test

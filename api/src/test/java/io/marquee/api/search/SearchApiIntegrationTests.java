@@ -219,8 +219,8 @@ class SearchApiIntegrationTests {
 
     @Test
     void offersNoWritesUnlessEnabled() {
-        http.post().uri("/v1/movies").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"title\": \"X\", \"year\": 2000}").exchange()
-                .expectStatus().isEqualTo(405);
+        http.post().uri("/v1/movies").header("X-Api-Key", ApiTestSupport.WRITER_KEY).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"title\": \"X\", \"year\": 2000}").exchange().expectStatus().isEqualTo(405);
     }
 
     @Test

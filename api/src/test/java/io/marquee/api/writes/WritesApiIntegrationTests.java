@@ -45,7 +45,7 @@ class WritesApiIntegrationTests {
     private final WebTestClient http;
 
     WritesApiIntegrationTests(WebTestClient http) {
-        this.http = http;
+        this.http = http.mutate().defaultHeader("X-Api-Key", ApiTestSupport.WRITER_KEY).build();
     }
 
     @Test

@@ -23,6 +23,7 @@ import io.marquee.indexer.ingest.LocalMovieFiles;
 import io.marquee.indexer.ingest.MovieFile;
 import io.marquee.indexer.ingest.MovieFileReader;
 import io.marquee.records.RecordResult;
+import io.marquee.schema.AuditEntry;
 import io.marquee.schema.MovieDocument;
 import io.marquee.schema.MovieIndexAdmin;
 import io.marquee.schema.MovieJson;
@@ -36,8 +37,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Measures, in one run on one node, the indexer's load of the full dataset against raw {@code _bulk} requests
- * carrying the same documents (already serialised, same batch size and concurrency): the floor the indexer is
- * measured against. Asserts correctness only; the figures go to {@code target/load-throughput.md}.
+ * (already serialised, same batch size and concurrency) carrying the same movie documents, and carrying the same
+ * documents the indexer writes (each new movie and its audit entry): the floors the indexer is measured against.
+ * Asserts correctness only; the figures go to {@code target/load-throughput.md}.
  */
 @SpringBootTest
 @ElasticsearchTest
@@ -60,12 +62,19 @@ class FullDatasetLoadIntegrationTests {
     void loadsTheFullDatasetNearRawBulkSpeed() throws Exception {
         List<MovieFile> files = LocalMovieFiles.at(SharedDataset.require());
         String prefix = admin.names().prefix();
-        List<String> bodies = bulkBodies(files, prefix + "raw-movies-v1");
         ElasticsearchHttp http = new ElasticsearchHttp(SharedElasticsearch.endpoint());
 
-        // A cold node indexes far slower than a warm one: warm it up first, so neither side pays for the JIT.
-        rawBulk(http, bulkBodies(files, prefix + "warmup-movies-v1"));
-        Duration rawTook = rawBulk(http, bodies);
+        // A cold node indexes far slower than a warm one: warm it up first, so neither side pays for the JIT. Each raw
+        // load then runs twice, alternately, into fresh indices, and counts its better run: the node keeps warming.
+        rawBulk(http, bulkBodies(files, prefix + "warmup-movies-v1", null));
+        Duration rawTook = Duration.ofDays(1);
+        Duration rawAuditedTook = Duration.ofDays(1);
+        for (int run = 1; run <= 2; run++) {
+            Duration raw = rawBulk(http, bulkBodies(files, prefix + "raw-movies-v" + run, null));
+            Duration audited = rawBulk(http, bulkBodies(files, prefix + "raw-audited-movies-v" + run, prefix + "raw-audit-" + run));
+            rawTook = raw.compareTo(rawTook) < 0 ? raw : rawTook;
+            rawAuditedTook = audited.compareTo(rawAuditedTook) < 0 ? audited : rawAuditedTook;
+        }
         LoadReport report = loader.load(files, "wikipedia");
 
         assertThat(report.read()).isEqualTo(SharedDataset.RECORDS);
@@ -75,15 +84,18 @@ class FullDatasetLoadIntegrationTests {
         assertThat(report.updated()).isEqualTo(12);
         assertThat(report.failures()).isEmpty();
         double rawRate = SharedDataset.RECORDS * 1000.0 / rawTook.toMillis();
+        double rawAuditedRate = SharedDataset.RECORDS * 1000.0 / rawAuditedTook.toMillis();
         String figures = String.format("""
                 | load (warm node) | records | took | records/s |
                 |---|---|---|---|
-                | indexer: read, validate, fold, bulk | %d | %.1f s | %.0f |
-                | raw _bulk: same documents pre-serialised, same batches and concurrency | %d | %.1f s | %.0f |
+                | indexer: read, validate, fold, detect changes, audit, bulk | %d | %.1f s | %.0f |
+                | raw _bulk: the same movie documents pre-serialised, same batches and concurrency (better of 2) | %d | %.1f s | %.0f |
+                | raw _bulk: the same movie documents and an audit entry each, what the indexer writes (better of 2) | %d | %.1f s | %.0f |
 
-                indexer / raw: %.2f
+                indexer / raw movies: %.2f; indexer / raw movies and audit entries: %.2f
                 """, report.read(), report.took().toMillis() / 1000.0, report.recordsPerSecond(), SharedDataset.RECORDS,
-                rawTook.toMillis() / 1000.0, rawRate, report.recordsPerSecond() / rawRate);
+                rawTook.toMillis() / 1000.0, rawRate, SharedDataset.RECORDS, rawAuditedTook.toMillis() / 1000.0, rawAuditedRate,
+                report.recordsPerSecond() / rawRate, report.recordsPerSecond() / rawAuditedRate);
         System.out.println(figures);
         Files.writeString(Path.of("target/load-throughput.md"), figures);
     }
@@ -106,7 +118,8 @@ class FullDatasetLoadIntegrationTests {
         }
     }
 
-    private static List<String> bulkBodies(List<MovieFile> files, String index) throws IOException {
+    /** Bulk bodies of 1,000 movies each, with an audit entry for each in {@code auditIndex} unless it is null. */
+    private static List<String> bulkBodies(List<MovieFile> files, String index, String auditIndex) throws IOException {
         ObjectMapper json = MovieJson.objectMapper();
         MovieFileReader reader = new MovieFileReader(json);
         List<String> bodies = new ArrayList<>();
@@ -120,6 +133,12 @@ class FullDatasetLoadIntegrationTests {
                     try {
                         body.append("{\"index\":{\"_index\":\"").append(index).append("\",\"_id\":\"").append(doc.id())
                                 .append("\"}}\n").append(json.writeValueAsString(doc)).append('\n');
+                        if (auditIndex != null) {
+                            AuditEntry entry = new AuditEntry(doc.id(), AuditEntry.Action.CREATE.value(), List.of(), "raw", null, null, null,
+                                    null, null, file.uri(), valid.position(), 1L, now, "raw");
+                            body.append("{\"index\":{\"_index\":\"").append(auditIndex).append("\",\"_id\":\"").append(entry.id())
+                                    .append("\"}}\n").append(json.writeValueAsString(entry)).append('\n');
+                        }
                     }
                     catch (IOException ex) {
                         throw new IllegalStateException(ex);
