@@ -22,7 +22,12 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("marquee.api.access")
-public record AccessProperties(@DefaultValue("") @NotNull @Valid List<Key> keys, @DefaultValue @NotNull @Valid Anonymous anonymous) {
+public record AccessProperties(@Valid List<Key> keys, @DefaultValue @NotNull @Valid Anonymous anonymous) {
+
+    public AccessProperties {
+        // No default value: an empty string cannot be converted to a list of keys, and no keys is a valid set-up.
+        keys = keys == null ? List.of() : List.copyOf(keys);
+    }
 
     /**
      * One client's key.
