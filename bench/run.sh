@@ -22,6 +22,8 @@ done
 [ -d "$DATA" ] || [ -f "$DATA" ] || { echo "No dataset at $DATA: set DATA=<file-or-directory>"; exit 1; }
 
 rm -rf "$RUN" && mkdir -p "$RUN/nginx/logs"
+# What is measured is what is built now: note the commit, and whether the tree differs from it, before building.
+BUILT_FROM="$(git rev-parse --short HEAD)$(git diff --quiet HEAD || echo ' with uncommitted changes')"
 ./mvnw -B -q install -DskipTests
 ./mvnw -B -q -Pbench -pl bench package -DskipTests
 
@@ -83,7 +85,7 @@ await "nginx" "http://localhost:$STATIC_PORT/response.json" 30
 {
   echo "# Benchmark, $(date -u '+%F %H:%M') UTC"
   echo
-  echo "Commit $(git rev-parse --short HEAD)$(git diff --quiet || echo ' (with local changes)'); $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)),"
+  echo "Built from $BUILT_FROM; $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)),"
   echo "$(free -g | awk '/Mem:/ {print $2}') GB; $(java -version 2>&1 | head -1); dataset $DATA ($(curl -s "$ES_URL/movies/_count" | sed 's/.*"count":\([0-9]*\).*/\1/') movies)."
   echo "Everything on this one machine: Elasticsearch (1 node), the indexer, both APIs, nginx and the load generator share the cores."
   echo

@@ -108,6 +108,10 @@ class AccessFilter implements WebFilter, Ordered {
 
     /** The scopes any one of which allows the request; none for what anyone may see (health probes, API docs). */
     static Set<Scope> needed(ServerHttpRequest request) {
+        if (HttpMethod.OPTIONS.equals(request.getMethod()) && request.getHeaders().containsKey(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD)) {
+            // A CORS preflight: browsers send it without credentials; the request it announces is checked itself.
+            return Set.of();
+        }
         String path = request.getPath().pathWithinApplication().value();
         if (path.startsWith("/actuator/health") || path.startsWith("/v3/api-docs") || path.startsWith("/swagger-ui")
                 || path.startsWith("/webjars/swagger-ui")) {

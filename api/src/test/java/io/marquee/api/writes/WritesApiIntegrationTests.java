@@ -49,6 +49,14 @@ class WritesApiIntegrationTests {
     }
 
     @Test
+    void refusesABodyLargerThanAnyMovie() {
+        String huge = "{\"title\": \"Huge\", \"year\": 2024, \"extract\": \"" + "x".repeat(100_000) + "\"}";
+
+        http.post().uri("/v1/movies").contentType(MediaType.APPLICATION_JSON).bodyValue(huge).exchange()
+                .expectStatus().isEqualTo(413).expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
     void storesAValidMovieUnderTheApiProviderAndAccepts() {
         String movie = "{\"title\": \"Api Film\", \"year\": 2024, \"cast\": [\"Someone\"], \"genres\": [\"Drama\"], \"href\": \"Api_Film\"}";
 
