@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -34,6 +33,7 @@ import io.marquee.api.search.MovieQueries;
 import io.marquee.api.search.MovieSearch;
 import io.marquee.api.search.MovieSearchRequest;
 import io.marquee.api.suggest.SuggestQueries;
+import io.marquee.text.Digests;
 import io.marquee.text.TextFolding;
 
 /**
@@ -188,13 +188,7 @@ final class QueryMix {
     }
 
     private static String digest(String text) {
-        try {
-            byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 8);
-        }
-        catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Digests.sha256Hex(text, 8);
     }
 
     private static int median(List<Integer> values) {

@@ -1,10 +1,6 @@
 package io.marquee.schema;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-
+import io.marquee.text.Digests;
 import io.marquee.text.TextFolding;
 
 /**
@@ -38,16 +34,6 @@ public final class MovieIds {
             slug = "untitled";
         }
         String identity = folded + '\u0000' + year + '\u0000' + (href == null ? "" : href.strip());
-        return slug + '-' + year + '-' + hash(identity);
-    }
-
-    private static String hash(String identity) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 4);
-        }
-        catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException("SHA-256 is required of every JVM", ex);
-        }
+        return slug + '-' + year + '-' + Digests.sha256Hex(identity, 4);
     }
 }

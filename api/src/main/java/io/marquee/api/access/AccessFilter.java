@@ -1,11 +1,7 @@
 package io.marquee.api.access;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -33,6 +29,7 @@ import org.springframework.web.server.WebFilterChain;
 
 import io.marquee.api.identity.Caller;
 import io.marquee.api.web.Problems;
+import io.marquee.text.Digests;
 
 /**
  * Lets a request through when its key (or, for searches, anonymity) allows what it asks and its client has a token
@@ -140,12 +137,7 @@ class AccessFilter implements WebFilter, Ordered {
     }
 
     static String sha256(String key) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
-        }
-        catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
-        }
+        return Digests.sha256Hex(key, Digests.SHA256_BYTES);
     }
 
     /** One answer whether the key was missing, unknown or malformed: a guesser learns nothing from it. */

@@ -17,7 +17,7 @@ class CacheConfiguration {
     }
 
     @Bean
-    CodecCustomizer encodedAnswers(CacheProperties properties, ObjectMapper json) {
-        return configurer -> configurer.defaultCodecs().jackson2JsonEncoder(new EncodedAnswers(json, properties.maxEntries()));
+    CodecCustomizer encodedAnswers(ResponseCache cache, ObjectMapper json) {
+        return configurer -> configurer.defaultCodecs().jackson2JsonEncoder(new EncodedAnswers(json, cache));
     }
 }

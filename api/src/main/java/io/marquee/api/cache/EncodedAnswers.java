@@ -3,8 +3,6 @@ package io.marquee.api.cache;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.springframework.core.ResolvableType;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -13,37 +11,22 @@ import org.springframework.http.codec.json.Jackson2JsonEncoder;
 import org.springframework.util.MimeType;
 
 /**
- * The JSON encoder, remembering what it wrote for each immutable answer: a cached answer is the same object on every
- * hit, so it is serialised once, not once per request (a year's hundred movies are 70 KB of JSON). Keys are weak and
- * compared by identity, so an answer's bytes go when the response cache lets the answer go.
+ * The JSON encoder, sending a cached answer's bytes as the response cache serialised them when it loaded the answer:
+ * a hit is the same object every time, and serialising it again per request (a year's hundred movies are 70 KB of
+ * JSON) was most of a warm request's work. Anything else is serialised as usual.
  */
 class EncodedAnswers extends Jackson2JsonEncoder {
 
-    private final Cache<Object, byte[]> encoded;
+    private final ResponseCache cache;
 
-    EncodedAnswers(ObjectMapper json, long maxEntries) {
+    EncodedAnswers(ObjectMapper json, ResponseCache cache) {
         super(json);
-        this.encoded = Caffeine.newBuilder().weakKeys().maximumSize(Math.max(1, maxEntries)).build();
+        this.cache = cache;
     }
 
     @Override
     public DataBuffer encodeValue(Object value, DataBufferFactory factory, ResolvableType type, MimeType mimeType, Map<String, Object> hints) {
-        if (!immutable(value)) {
-            return super.encodeValue(value, factory, type, mimeType, hints);
-        }
-        byte[] bytes = encoded.getIfPresent(value);
-        if (bytes != null) {
-            return factory.wrap(bytes);
-        }
-        DataBuffer buffer = super.encodeValue(value, factory, type, mimeType, hints);
-        byte[] copy = new byte[buffer.readableByteCount()];
-        buffer.toByteBuffer(buffer.readPosition(), java.nio.ByteBuffer.wrap(copy), 0, copy.length);
-        encoded.put(value, copy);
-        return buffer;
-    }
-
-    /** Records (ours copy their collections) and the JDK's unmodifiable lists: what the API's answers are made of. */
-    private static boolean immutable(Object value) {
-        return value instanceof Record || value != null && value.getClass().getName().startsWith("java.util.ImmutableCollections$List");
+        byte[] bytes = value == null ? null : cache.encoded(value);
+        return bytes != null ? factory.wrap(bytes) : super.encodeValue(value, factory, type, mimeType, hints);
     }
 }

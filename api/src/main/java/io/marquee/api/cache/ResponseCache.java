@@ -1,17 +1,16 @@
 package io.marquee.api.cache;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,12 +20,17 @@ import reactor.util.context.ContextView;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 
+import io.marquee.text.Digests;
+
 /**
  * Caches answers by request and index generation. Concurrent identical misses share one Elasticsearch call (the
  * first caller's future is everyone's); failures are not cached. An answer older than the TTL is still served, marked
  * stale, for {@link CacheProperties#staleWhileRevalidate()} more, while one background call replaces it. Because the
  * generation is part of the key, an alias flip retires every cached answer of the old index at once: each is served
  * (stale) only until the one call that answers it from the new index returns.
+ * <p>
+ * Each answer's response body is serialised once, when it is loaded: the bytes give the ETag, and the JSON encoder
+ * ({@link EncodedAnswers}) sends the same bytes on every hit instead of serialising the answer again.
  */
 public class ResponseCache {
 
@@ -34,6 +38,7 @@ public class ResponseCache {
     public static final String X_CACHE = "X-Cache";
 
     private static final Logger log = LoggerFactory.getLogger(ResponseCache.class);
+    private static final int ETAG_DIGEST_BYTES = 12;
 
     private final AsyncCache<Key, Entry> cache;
     private final Supplier<String> generation;
@@ -42,6 +47,8 @@ public class ResponseCache {
     private final long freshNanos;
     private final LongSupplier nanoTime;
     private final Set<Key> revalidating = ConcurrentHashMap.newKeySet();
+    // Weak identity keys: a body's bytes live exactly as long as some cached answer still holds the body.
+    private final Cache<Object, byte[]> encoded = Caffeine.newBuilder().weakKeys().build();
     private volatile String current;
     private volatile String previous;
 
@@ -60,8 +67,16 @@ public class ResponseCache {
      *
      * @param request a value-equal description of the request (normalised: equal requests must be equal)
      */
-    @SuppressWarnings("unchecked")
     public <T> Mono<Cached<T>> get(Object request, Supplier<Mono<T>> load) {
+        return get(request, load, Function.identity());
+    }
+
+    /**
+     * As {@link #get(Object, Supplier)}, for an answer whose response body is a part of it ({@code body} of the value).
+     * The body's JSON is what the ETag is computed from and what every hit sends.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> Mono<Cached<T>> get(Object request, Supplier<Mono<T>> load, Function<? super T, ?> body) {
         // Loads run detached from the request (shared by coalesced requests, or in the background), but with the context
         // of the request that started them: their log lines name that request.
         return Mono.deferContextual(context -> {
@@ -71,7 +86,7 @@ public class ResponseCache {
                 if (nanoTime.getAsLong() - entry.storedAt() <= freshNanos) {
                     return Mono.just((Cached<T>) entry.as(Cached.Source.HIT));
                 }
-                revalidate(key, load, context);
+                revalidate(key, load, body, context);
                 return Mono.just((Cached<T>) entry.as(Cached.Source.STALE));
             }
             // Just after an alias flip every answer misses at once, against an index whose caches are cold: the answer
@@ -80,13 +95,13 @@ public class ResponseCache {
             String before = previous;
             Entry old = before == null ? null : completed(new Key(before, request));
             if (old != null) {
-                revalidate(key, load, context);
+                revalidate(key, load, body, context);
                 return Mono.just((Cached<T>) old.as(Cached.Source.STALE));
             }
             boolean[] loaded = {false};
             CompletableFuture<Entry> answer = cache.get(key, (k, executor) -> {
                 loaded[0] = true;
-                return load(key, load).contextWrite(context).toFuture();
+                return load(key, load, body).contextWrite(context).toFuture();
             });
             // Suppressing cancellation: the future is shared, and one client going away must not fail the others waiting on it.
             return Mono.fromFuture(answer, true).map(found -> (Cached<T>) found.as(loaded[0] ? Cached.Source.MISS : Cached.Source.HIT));
@@ -117,27 +132,39 @@ public class ResponseCache {
         cache.synchronous().invalidateAll();
     }
 
-    private <T> Mono<Entry> load(Key key, Supplier<Mono<T>> load) {
-        return load.get().map(value -> new Entry(value, key.generation(), etag(key.generation(), value), nanoTime.getAsLong()));
+    /** The JSON a cached answer's body was serialised to when it was loaded; null for anything else. */
+    byte[] encoded(Object body) {
+        return encoded.getIfPresent(body);
+    }
+
+    private <T> Mono<Entry> load(Key key, Supplier<Mono<T>> load, Function<? super T, ?> body) {
+        return load.get().map(value -> {
+            Object sent = body.apply(value);
+            byte[] bytes = serialise(sent);
+            if (sent != null) {
+                encoded.put(sent, bytes);
+            }
+            String etag = "\"" + key.generation() + "." + Digests.sha256Hex(bytes, ETAG_DIGEST_BYTES) + "\"";
+            return new Entry(value, key.generation(), etag, nanoTime.getAsLong());
+        });
     }
 
     /** Replaces a stale answer in the background: one call per answer however many requests find it stale. */
-    private <T> void revalidate(Key key, Supplier<Mono<T>> load, ContextView context) {
+    private <T> void revalidate(Key key, Supplier<Mono<T>> load, Function<? super T, ?> body, ContextView context) {
         if (!revalidating.add(key)) {
             return;
         }
-        load(key, load).contextWrite(context).doFinally(signal -> revalidating.remove(key))
+        load(key, load, body).contextWrite(context).doFinally(signal -> revalidating.remove(key))
                 .subscribe(fresh -> cache.put(key, CompletableFuture.completedFuture(fresh)),
                         error -> log.debug("Revalidating a stale answer failed; serving it until it expires: {}", error.toString()));
     }
 
-    private String etag(String generation, Object value) {
+    private byte[] serialise(Object body) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(json.writeValueAsBytes(value));
-            return "\"" + generation + "." + HexFormat.of().formatHex(digest, 0, 12) + "\"";
+            return json.writeValueAsBytes(body);
         }
-        catch (JsonProcessingException | NoSuchAlgorithmException ex) {
-            throw new IllegalStateException("Cannot fingerprint an answer", ex);
+        catch (JsonProcessingException ex) {
+            throw new IllegalStateException("Cannot serialise an answer", ex);
         }
     }
 

@@ -1,9 +1,6 @@
 package io.marquee.api.catalog;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import io.marquee.text.Digests;
 
 /**
  * A custom Elasticsearch {@code preference} for a request key: a digest of the key's text, so every API replica and
@@ -17,12 +14,6 @@ final class ShardPreference {
     }
 
     static String of(Object key) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(String.valueOf(key).getBytes(StandardCharsets.UTF_8));
-            return "k" + HexFormat.of().formatHex(digest, 0, BYTES);
-        }
-        catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
-        }
+        return "k" + Digests.sha256Hex(String.valueOf(key), BYTES);
     }
 }

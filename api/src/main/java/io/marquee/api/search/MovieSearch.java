@@ -56,7 +56,7 @@ public class MovieSearch {
      */
     public Mono<Cached<FilteredMovies>> filtered(Object request, Query filter, int limit) {
         return cache.get(request, () -> catalog.search(request, filteredRequest(filter, limit))
-                .map(response -> new FilteredMovies(total(response), views(response))));
+                .map(response -> new FilteredMovies(total(response), views(response))), FilteredMovies::movies);
     }
 
     /** The body of the search {@code /v1/movies} sends for a request (the benchmark sends it to Elasticsearch directly too). */
@@ -84,7 +84,7 @@ public class MovieSearch {
     }
 
     public Mono<Cached<MovieView>> byId(String id) {
-        return cache.get(new ById(id), () -> catalog.findById(id)).flatMap(found -> found.value()
+        return cache.get(new ById(id), () -> catalog.findById(id), found -> found.orElse(null)).flatMap(found -> found.value()
                 .map(view -> Mono.just(found.map(view)))
                 .orElseGet(() -> Mono.error(new MovieNotFoundException(id))));
     }

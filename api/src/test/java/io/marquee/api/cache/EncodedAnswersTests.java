@@ -1,13 +1,15 @@
 package io.marquee.api.cache;
 
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 
 import org.springframework.core.ResolvableType;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -18,28 +20,38 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class EncodedAnswersTests {
 
-    private final EncodedAnswers encoder = new EncodedAnswers(new ObjectMapper(), 100);
+    private final ResponseCache cache = new ResponseCache(new CacheProperties(100, Duration.ofSeconds(10), Duration.ofSeconds(30),
+            Duration.ofSeconds(5)), () -> "movies-v1", new ObjectMapper(), System::nanoTime);
+    private final EncodedAnswers encoder = new EncodedAnswers(new ObjectMapper(), cache);
+    private final AtomicInteger reads = new AtomicInteger();
 
     @Test
-    void serialisesAnAnswerServedAgainOnlyOnce() {
-        AtomicInteger reads = new AtomicInteger();
-        Answer answer = new Answer("Heat", reads);
+    void serialisesACachedAnswerOnlyWhenItIsLoaded() {
+        Answer answer = cache.get("heat", () -> Mono.just(new Answer("Heat", reads))).block().value();
+        assertThat(reads).as("serialised once, for its ETag and its body").hasValue(1);
 
         assertThat(encode(answer)).isEqualTo("{\"title\":\"Heat\"}");
-        assertThat(encode(answer)).isEqualTo("{\"title\":\"Heat\"}");
+        assertThat(encode(cache.get("heat", () -> Mono.just(new Answer("Other", reads))).block().value())).isEqualTo("{\"title\":\"Heat\"}");
+
         assertThat(reads).hasValue(1);
-        assertThat(encode(new Answer("Heat", reads))).isEqualTo("{\"title\":\"Heat\"}");
-        assertThat(reads).as("an equal answer that is another object is serialised itself").hasValue(2);
     }
 
     @Test
-    void serialisesWhatMayChangeEveryTime() {
-        Map<String, String> mutable = new HashMap<>(Map.of("title", "Heat"));
-        assertThat(encode(mutable)).isEqualTo("{\"title\":\"Heat\"}");
+    void sendsTheBytesOfTheBodyTheAnswerNames() {
+        Listing listing = cache.get("1995", () -> Mono.just(new Listing(2, List.of(new Answer("Heat", reads), new Answer("Se7en", reads)))),
+                Listing::movies).block().value();
 
-        mutable.put("title", "Ronin");
+        assertThat(encode(listing.movies())).isEqualTo("[{\"title\":\"Heat\"},{\"title\":\"Se7en\"}]");
+        assertThat(reads).hasValue(2);
+    }
 
-        assertThat(encode(mutable)).isEqualTo("{\"title\":\"Ronin\"}");
+    @Test
+    void serialisesWhatTheCacheDidNotHandOut() {
+        Answer uncached = new Answer("Heat", reads);
+
+        assertThat(encode(uncached)).isEqualTo("{\"title\":\"Heat\"}");
+        assertThat(encode(uncached)).isEqualTo("{\"title\":\"Heat\"}");
+        assertThat(reads).as("an answer the cache never loaded is serialised each time").hasValue(2);
     }
 
     private String encode(Object value) {
@@ -55,5 +67,8 @@ class EncodedAnswersTests {
             reads.incrementAndGet();
             return title;
         }
+    }
+
+    record Listing(long total, List<Answer> movies) {
     }
 }
