@@ -3,20 +3,18 @@ package io.marquee.text;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Folds text to the form stored in the {@code *Folded} fields and used for every query against them.
  * The core-only Elasticsearch distribution has no {@code asciifolding} filter, so folding lives here, in
  * one place, and both sides of a match go through it.
+ * <p>
+ * Written as passes over the characters rather than regular expressions: the indexer folds every title, cast name
+ * and extract, and the regular-expression version was most of its CPU time. The tests hold that version as the
+ * reference this one must equal on every input.
  */
 public final class TextFolding {
 
-    private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");
-    // "E.T." and "L.A." must fold to "et" and "la", not to the single letters a tokenizer would make of them.
-    private static final Pattern DOTTED_ACRONYM = Pattern.compile("(?<![\\p{L}\\p{N}])(?:\\p{L}\\.){2,}");
-    private static final Pattern APOSTROPHES = Pattern.compile("['’‘`´]");
-    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
     // Letters that Unicode decomposition leaves alone but readers treat as plain Latin letters.
     private static final Map<Character, String> SPECIAL_LETTERS = Map.ofEntries(
             Map.entry('ø', "o"), Map.entry('Ø', "o"), Map.entry('æ', "ae"), Map.entry('Æ', "ae"),
@@ -24,6 +22,7 @@ public final class TextFolding {
             Map.entry('Ł', "l"), Map.entry('đ', "d"), Map.entry('Đ', "d"), Map.entry('ð', "d"),
             Map.entry('Ð', "d"), Map.entry('þ', "th"), Map.entry('Þ', "th"), Map.entry('ı', "i"),
             Map.entry('ħ', "h"), Map.entry('Ħ', "h"));
+    private static final String APOSTROPHES = "'’‘`´";
 
     // Sequels are numbered both ways ("Ghostbusters II", "ghostbusters 2"). Single letters stay letters: "I", "V" and
     // "X" are words and names far more often than numbers.
@@ -32,7 +31,7 @@ public final class TextFolding {
             Map.entry("viii", "8"), Map.entry("ix", "9"), Map.entry("xi", "11"), Map.entry("xii", "12"), Map.entry("xiii", "13"),
             Map.entry("xiv", "14"), Map.entry("xv", "15"), Map.entry("xvi", "16"), Map.entry("xvii", "17"), Map.entry("xviii", "18"),
             Map.entry("xix", "19"), Map.entry("xx", "20"));
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+    private static final int LONGEST_NUMERAL = 5;
 
     private TextFolding() {
     }
@@ -43,7 +42,25 @@ public final class TextFolding {
      * {@code "ghostbusters 2"}. Returns an empty string for {@code null}.
      */
     public static String fold(String text) {
-        return WORD.matcher(identity(text)).replaceAll(m -> ROMAN_NUMERALS.getOrDefault(m.group(), m.group()));
+        String words = identity(text);
+        StringBuilder folded = null;
+        int start = 0;
+        while (start < words.length()) {
+            int end = words.indexOf(' ', start);
+            end = end < 0 ? words.length() : end;
+            String numeral = end - start <= LONGEST_NUMERAL ? ROMAN_NUMERALS.get(words.substring(start, end)) : null;
+            if (numeral != null && folded == null) {
+                folded = new StringBuilder(words.length()).append(words, 0, start);
+            }
+            if (folded != null) {
+                folded.append(numeral != null ? numeral : words.substring(start, end));
+                if (end < words.length()) {
+                    folded.append(' ');
+                }
+            }
+            start = end + 1;
+        }
+        return folded == null ? words : folded.toString();
     }
 
     /**
@@ -54,24 +71,129 @@ public final class TextFolding {
         if (text == null || text.isEmpty()) {
             return "";
         }
-        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFKD);
-        String withoutMarks = COMBINING_MARKS.matcher(decomposed).replaceAll("");
-        StringBuilder latin = new StringBuilder(withoutMarks.length());
-        for (int i = 0; i < withoutMarks.length(); i++) {
-            char c = withoutMarks.charAt(i);
-            String replacement = SPECIAL_LETTERS.get(c);
+        String latin = ascii(text) ? text : latin(Normalizer.normalize(text, Normalizer.Form.NFKD));
+        // Lower-cased as a whole, between the passes, as the reference does: Greek final sigma depends on its neighbours.
+        return words(withoutApostrophes(acronymsJoined(latin)).toLowerCase(Locale.ROOT));
+    }
+
+    private static boolean ascii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80 || text.charAt(i) == '&') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Drops combining marks, and spells out letters decomposition leaves alone, and ampersands. */
+    private static String latin(String decomposed) {
+        StringBuilder latin = new StringBuilder(decomposed.length());
+        for (int i = 0; i < decomposed.length();) {
+            int cp = decomposed.codePointAt(i);
+            i += Character.charCount(cp);
+            int type = Character.getType(cp);
+            if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.COMBINING_SPACING_MARK) {
+                continue;
+            }
+            String replacement = cp <= Character.MAX_VALUE ? SPECIAL_LETTERS.get((char) cp) : null;
             if (replacement != null) {
                 latin.append(replacement);
             }
-            else if (c == '&') {
+            else if (cp == '&') {
                 latin.append(" and ");
             }
             else {
-                latin.append(c);
+                latin.appendCodePoint(cp);
             }
         }
-        String acronymsJoined = DOTTED_ACRONYM.matcher(latin).replaceAll(m -> m.group().replace(".", ""));
-        String noApostrophes = APOSTROPHES.matcher(acronymsJoined).replaceAll("");
-        return NON_WORD.matcher(noApostrophes.toLowerCase(Locale.ROOT)).replaceAll(" ").trim();
+        return latin.toString();
+    }
+
+    /** "E.T." and "L.A." must fold to "et" and "la", not to the single letters a tokenizer would make of them. */
+    private static String acronymsJoined(String text) {
+        if (text.indexOf('.') < 0) {
+            return text;
+        }
+        StringBuilder joined = new StringBuilder(text.length());
+        int previous = -1;
+        for (int i = 0; i < text.length();) {
+            int end = previous >= 0 && wordCharacter(previous) ? i : acronymEnd(text, i);
+            if (end > i) {
+                for (int j = i; j < end; j += 2) {
+                    int cp = text.codePointAt(j);
+                    joined.appendCodePoint(cp);
+                    j += Character.charCount(cp) - 1;
+                }
+                previous = '.';
+                i = end;
+                continue;
+            }
+            int cp = text.codePointAt(i);
+            joined.appendCodePoint(cp);
+            previous = cp;
+            i += Character.charCount(cp);
+        }
+        return joined.toString();
+    }
+
+    /** Where a run of two or more "letter." pairs starting at {@code start} ends, or {@code start} when there is none. */
+    private static int acronymEnd(String text, int start) {
+        int end = start;
+        int pairs = 0;
+        while (end < text.length()) {
+            int cp = text.codePointAt(end);
+            int dot = end + Character.charCount(cp);
+            if (!Character.isLetter(cp) || dot >= text.length() || text.charAt(dot) != '.') {
+                break;
+            }
+            end = dot + 1;
+            pairs++;
+        }
+        return pairs >= 2 ? end : start;
+    }
+
+    private static String withoutApostrophes(String text) {
+        StringBuilder kept = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean apostrophe = APOSTROPHES.indexOf(c) >= 0;
+            if (apostrophe && kept == null) {
+                kept = new StringBuilder(text.length()).append(text, 0, i);
+            }
+            else if (!apostrophe && kept != null) {
+                kept.append(c);
+            }
+        }
+        return kept == null ? text : kept.toString();
+    }
+
+    /** A letter or any kind of number (digits, Roman numeral signs, fractions): what words are made of. */
+    private static boolean wordCharacter(int cp) {
+        if (Character.isLetter(cp)) {
+            return true;
+        }
+        int type = Character.getType(cp);
+        return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
+    }
+
+    /** Letters and digits, every run of anything else made one space, none at either end. */
+    private static String words(String text) {
+        StringBuilder words = new StringBuilder(text.length());
+        boolean gap = false;
+        for (int i = 0; i < text.length();) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            if (wordCharacter(cp)) {
+                if (gap && !words.isEmpty()) {
+                    words.append(' ');
+                }
+                gap = false;
+                words.appendCodePoint(cp);
+            }
+            else {
+                gap = true;
+            }
+        }
+        return words.toString();
     }
 }

@@ -57,8 +57,9 @@ public final class ChangeTracker {
      */
     public final class Session {
 
-        // More than the bulk writer can have in flight (concurrent requests + the one filling) at default sizes.
-        private static final int REMEMBERED = 5_000;
+        // More than a load can have decided but not yet indexed at default sizes: batches in the loader's pipeline (3),
+        // bulk requests in flight (2) and the one filling, of 1,000 each.
+        private static final int REMEMBERED = 10_000;
 
         private final Map<String, Current> decided = new java.util.LinkedHashMap<>(1024, 0.75f, true) {
             @Override
@@ -68,13 +69,15 @@ public final class ChangeTracker {
         };
 
         /**
-         * Returns the writes to perform, in order, having recorded their audit entries.
+         * Decides which of {@code intents} change anything, remembering it for the batches after; the audit entries
+         * are written by {@link Decision#record()}, which must happen before the writes are sent. Later batches may be
+         * decided before an earlier decision is recorded: they see its effects through this session's memory.
          *
-         * @throws UncheckedIOException when Elasticsearch cannot be asked or the audit cannot be written
+         * @throws UncheckedIOException when Elasticsearch cannot be asked
          */
-        public List<Intent> apply(List<Intent> intents) {
+        public Decision decide(List<Intent> intents) {
             if (intents.isEmpty()) {
-                return List.of();
+                return new Decision(List.of(), List.of());
             }
             Map<String, Current> current = current(intents.stream().map(Intent::id).distinct().filter(id -> !decided.containsKey(id)).toList());
             for (Intent intent : intents) {
@@ -83,17 +86,42 @@ public final class ChangeTracker {
                     current.put(intent.id(), state);
                 }
             }
-            List<Intent> writes = decide(intents, current);
+            Decision decision = ChangeTracker.this.decide(intents, current);
             intents.forEach(intent -> {
                 if (current.containsKey(intent.id())) {
                     decided.put(intent.id(), current.get(intent.id()));
                 }
             });
-            return writes;
+            return decision;
         }
     }
 
-    private List<Intent> decide(List<Intent> intents, Map<String, Current> current) {
+    /** The writes a batch needs, in order, and the audit entries that must be written before them. */
+    public final class Decision {
+
+        private final List<Intent> writes;
+        private final List<AuditEntry> entries;
+
+        private Decision(List<Intent> writes, List<AuditEntry> entries) {
+            this.writes = writes;
+            this.entries = entries;
+        }
+
+        public List<Intent> writes() {
+            return writes;
+        }
+
+        /**
+         * Writes the audit entries.
+         *
+         * @throws UncheckedIOException when they cannot be written
+         */
+        public void record() {
+            ChangeTracker.this.record(entries);
+        }
+    }
+
+    private Decision decide(List<Intent> intents, Map<String, Current> current) {
         List<Intent> writes = new ArrayList<>();
         List<AuditEntry> entries = new ArrayList<>();
         for (Intent intent : intents) {
@@ -121,8 +149,7 @@ public final class ChangeTracker {
             }
             current.put(intent.id(), Current.of(intent.document(), intent.version()));
         }
-        record(entries);
-        return writes;
+        return new Decision(writes, entries);
     }
 
     static List<String> changedFields(Current before, MovieDocument after) {

@@ -9,6 +9,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -76,12 +81,8 @@ public final class MovieLoader {
      */
     public LoadReport load(List<? extends MovieFile> files, String provider, Consumer<LoadReport.Rejection> rejections) {
         BulkMovieWriter writer = BulkMovieWriter.toAlias(client, admin.names().writeAlias(), bulk);
-        TrackedBatch batch = new TrackedBatch(writer, bulk.maxOperations());
-        try {
+        try (TrackedBatch batch = new TrackedBatch(writer, bulk.maxOperations())) {
             return load(files, provider, rejections, batch, writer);
-        }
-        finally {
-            batch.finishMirror();
         }
     }
 
@@ -100,8 +101,9 @@ public final class MovieLoader {
             }
 
             @Override
-            public void flush() {
-                // Writes go straight to the writer, which batches them itself.
+            public Map<String, RuntimeException> finish() {
+                // Writes go straight to the writer, which batches them itself and reports its own failures.
+                return Map.of();
             }
         }, writer);
     }
@@ -120,7 +122,7 @@ public final class MovieLoader {
                 tally.unreadable.add(new LoadReport.UnreadableFile(file.uri(), ex.toString(), file.isTransient(ex)));
             }
         }
-        batch.flush();
+        batch.finish().forEach(tally::lost);
         WriteOutcome outcome = writer.finish();
         LoadReport report = new LoadReport(files.size(), tally.read, outcome.created(), outcome.updated(),
                 outcome.deleted() + outcome.notFound(), outcome.stale(), tally.rejected,
@@ -145,20 +147,38 @@ public final class MovieLoader {
 
         void add(ChangeTracker.Intent intent);
 
-        void flush();
+        /**
+         * Sends what was added, and returns once all of it is with the writer: with the files (by URI) some of whose
+         * records could not be sent, and why.
+         */
+        Map<String, RuntimeException> finish();
     }
 
     /**
      * Groups intended writes so the current documents are fetched and the audit written once per batch, then
      * hands the writes that change something to the bulk writer, and to the mirror alias when an index has it.
+     * <p>
+     * Pipelined in three stages, one thread each, so Elasticsearch always has work: the reading thread reads, validates
+     * and decides a batch (one {@code mget}); a second writes the audit entries of the batch before it; a third hands
+     * the movies of the batch before that to the bulk writer. A batch's movies go only after its audit entries are
+     * written, as the audit requires, and batches pass every stage in order, at most {@link #PIPELINED} under way. After a failure no
+     * later batch is sent (later decisions may rest on writes that never happened): the files of every batch not sent
+     * are reported, so their deliveries are retried whole.
      */
-    private final class TrackedBatch implements Batch {
+    private final class TrackedBatch implements Batch, AutoCloseable {
+
+        private static final int PIPELINED = 3;
 
         private final BulkMovieWriter writer;
         private final int size;
         private final List<ChangeTracker.Intent> intents = new ArrayList<>();
         private final ChangeTracker.Session session = changes.session();
-        private BulkMovieWriter mirror;
+        private final ExecutorService auditing = stage("audit-writes");
+        private final ExecutorService sending = stage("movie-writes");
+        private final Semaphore ahead = new Semaphore(PIPELINED);
+        private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        private final Map<String, RuntimeException> lost = new ConcurrentHashMap<>();
+        private volatile BulkMovieWriter mirror;
 
         TrackedBatch(BulkMovieWriter writer, int size) {
             this.writer = writer;
@@ -169,31 +189,95 @@ public final class MovieLoader {
         public void add(ChangeTracker.Intent intent) {
             intents.add(intent);
             if (intents.size() >= size) {
-                flush();
+                send();
             }
         }
 
         @Override
-        public void flush() {
+        public Map<String, RuntimeException> finish() {
+            send();
+            ahead.acquireUninterruptibly(PIPELINED);
+            ahead.release(PIPELINED);
+            return Map.copyOf(lost);
+        }
+
+        private void send() {
             if (intents.isEmpty()) {
                 return;
             }
-            // Asked before the audit is written: a reindex's catch-up covers every change audited from shortly
-            // before the mirror appeared, so a batch that missed it is still carried over.
-            Optional<String> mirrored = admin.mirrorIndex();
-            if (mirrored.isPresent() && mirror == null) {
-                mirror = BulkMovieWriter.toMirror(client, admin.names().mirrorAlias(), bulk);
-            }
-            for (ChangeTracker.Intent write : session.apply(intents)) {
-                write(writer, write);
-                if (mirrored.isPresent()) {
-                    write(mirror, write);
-                }
-            }
+            List<ChangeTracker.Intent> batch = List.copyOf(intents);
             intents.clear();
+            if (failure.get() != null) {
+                lose(batch, failure.get());
+                return;
+            }
+            Optional<String> mirrored;
+            ChangeTracker.Decision decision;
+            try {
+                // Asked before the audit is written: a reindex's catch-up covers every change audited from shortly
+                // before the mirror appeared, so a batch that missed it is still carried over.
+                mirrored = admin.mirrorIndex();
+                if (mirrored.isPresent() && mirror == null) {
+                    mirror = BulkMovieWriter.toMirror(client, admin.names().mirrorAlias(), bulk);
+                }
+                decision = session.decide(batch);
+            }
+            catch (RuntimeException ex) {
+                failure.compareAndSet(null, ex);
+                lose(batch, ex);
+                return;
+            }
+            ahead.acquireUninterruptibly();
+            auditing.execute(() -> {
+                try {
+                    if (failure.get() == null) {
+                        decision.record();
+                    }
+                }
+                catch (RuntimeException ex) {
+                    failure.compareAndSet(null, ex);
+                }
+                sending.execute(() -> {
+                    try {
+                        if (failure.get() != null) {
+                            lose(batch, failure.get());
+                            return;
+                        }
+                        for (ChangeTracker.Intent write : decision.writes()) {
+                            write(writer, write);
+                            if (mirrored.isPresent()) {
+                                write(mirror, write);
+                            }
+                        }
+                    }
+                    catch (RuntimeException ex) {
+                        failure.compareAndSet(null, ex);
+                        lose(batch, ex);
+                    }
+                    finally {
+                        ahead.release();
+                    }
+                });
+            });
         }
 
-        void finishMirror() {
+        private static ExecutorService stage(String name) {
+            return Executors.newSingleThreadExecutor(task -> {
+                Thread thread = new Thread(task, name);
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+
+        private void lose(List<ChangeTracker.Intent> batch, RuntimeException cause) {
+            batch.forEach(intent -> lost.putIfAbsent(intent.uri(), cause));
+        }
+
+        @Override
+        public void close() {
+            ahead.acquireUninterruptibly(PIPELINED);
+            auditing.shutdown();
+            sending.shutdown();
             if (mirror == null) {
                 return;
             }
@@ -218,6 +302,18 @@ public final class MovieLoader {
 
         Tally(Consumer<LoadReport.Rejection> sink) {
             this.sink = sink;
+        }
+
+        /**
+         * Reports a file some of whose valid records could not be written, once. Always transient: the records are
+         * valid, and what failed was Elasticsearch, so the delivery is retried whole, never quarantined.
+         */
+        void lost(String uri, RuntimeException failure) {
+            if (unreadable.stream().anyMatch(file -> file.uri().equals(uri))) {
+                return;
+            }
+            log.warn("Records of {} could not be written: {}", uri, failure.toString());
+            unreadable.add(new LoadReport.UnreadableFile(uri, "Records not written: " + failure, true));
         }
 
         void accept(MovieFile file, RecordResult result, Batch batch, String provider, Instant now) {

@@ -140,6 +140,25 @@ class MovieLoaderIntegrationTests {
         assertThat(report.indexed()).isEqualTo(1);
     }
 
+    @Test
+    void writesNoMovieWhoseAuditEntryCouldNotBeWritten() throws IOException {
+        copyFixture("fixtures/movies.json", "movies.json");
+        copyFixture("fixtures/single.json", "single.json");
+        admin.bootstrap();
+        client.indices().deleteAlias(d -> d.index(admin.names().auditIndex(1)).name(admin.names().auditAlias()));
+
+        LoadReport report = loader.load(LocalMovieFiles.at(dir), "local", rejection -> {
+        });
+
+        // Both files' records were in the batch whose audit failed: both are reported, as worth retrying whole.
+        assertThat(report.unreadable()).hasSize(2).allSatisfy(file -> {
+            assertThat(file.transientFailure()).isTrue();
+            assertThat(file.reason()).contains("Audit entries not written");
+        });
+        assertThat(report.indexed()).isZero();
+        assertThat(count()).isZero();
+    }
+
     private long count() throws IOException {
         return client.count(c -> c.index(admin.names().readAlias())).count();
     }
