@@ -20,6 +20,7 @@ import io.marquee.indexer.load.MovieLoader;
 import io.marquee.schema.IndexNames;
 import io.marquee.schema.MovieIndexAdmin;
 import io.marquee.schema.MovieJson;
+import io.marquee.testsupport.elasticsearch.ElasticsearchEndpoint;
 import io.marquee.testsupport.elasticsearch.SharedElasticsearch;
 import io.marquee.testsupport.elasticsearch.TestClients;
 import io.marquee.testsupport.elasticsearch.TestIndices;
@@ -47,7 +48,12 @@ public final class ApiTestSupport {
 
     /** Loads files into the test class's indices, as {@code indexer load} would. */
     public static LoadReport load(Class<?> testClass, List<MovieFile> files) {
-        ElasticsearchClient client = TestClients.blocking(SharedElasticsearch.endpoint(), MovieJson.jsonpMapper());
+        return load(SharedElasticsearch.endpoint(), testClass, files);
+    }
+
+    /** Loads files into the test class's indices on a cluster of the test's own. */
+    public static LoadReport load(ElasticsearchEndpoint endpoint, Class<?> testClass, List<MovieFile> files) {
+        ElasticsearchClient client = TestClients.blocking(endpoint, MovieJson.jsonpMapper());
         try {
             MovieIndexAdmin admin = new MovieIndexAdmin(client, new IndexNames(TestIndices.prefixFor(testClass)));
             BulkProperties bulk = new BulkProperties(1000, DataSize.ofMegabytes(5), 2, Duration.ofSeconds(1), 6, Duration.ofMillis(200));

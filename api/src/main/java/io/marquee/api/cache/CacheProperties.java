@@ -17,6 +17,8 @@ import org.springframework.validation.annotation.Validated;
  * @param ttl how long an answer is served fresh from the cache: the bound on seeing an update within one index generation
  * @param staleWhileRevalidate how long after that an answer is still served, marked stale, while one background call
  *        replaces it (also sent to CDNs as {@code stale-while-revalidate})
+ * @param staleIfError how long after that an answer is still kept, to be served (marked stale) only when Elasticsearch
+ *        cannot give a new one: degraded mode (also sent to CDNs as {@code stale-if-error})
  * @param httpMaxAge what {@code Cache-Control: max-age} lets a CDN or browser reuse an answer for
  */
 @Validated
@@ -25,5 +27,6 @@ public record CacheProperties(
         @DefaultValue("10000") @Min(0) @Max(10_000_000) long maxEntries,
         @DefaultValue("10s") @NotNull Duration ttl,
         @DefaultValue("30s") @NotNull Duration staleWhileRevalidate,
+        @DefaultValue("1h") @NotNull Duration staleIfError,
         @DefaultValue("5s") @NotNull Duration httpMaxAge) {
 }

@@ -8,12 +8,15 @@ import java.util.Locale;
  */
 public record Cached<T>(T value, String generation, String etag, Source source) {
 
-    /** How a request got its answer: from Elasticsearch, from the cache, or from the cache past its freshness. */
+    /**
+     * How a request got its answer: from Elasticsearch, from the cache, from the cache past its freshness while it is
+     * revalidated, or from the cache because Elasticsearch could not give a newer one (degraded mode).
+     */
     public enum Source {
-        MISS, HIT, STALE;
+        MISS, HIT, STALE, STALE_IF_ERROR;
 
         String header() {
-            return name().toLowerCase(Locale.ROOT);
+            return this == STALE_IF_ERROR ? "stale" : name().toLowerCase(Locale.ROOT);
         }
     }
 

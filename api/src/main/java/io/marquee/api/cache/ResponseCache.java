@@ -1,6 +1,6 @@
 package io.marquee.api.cache;
 
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -18,8 +18,10 @@ import reactor.core.publisher.Mono;
 import reactor.util.context.ContextView;
 
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 
+import io.marquee.api.catalog.CatalogUnavailableException;
 import io.marquee.text.Digests;
 
 /**
@@ -45,21 +47,24 @@ public class ResponseCache {
     private final ObjectMapper json;
     private final CacheControl cacheControl;
     private final long freshNanos;
+    private final long revalidateNanos;
     private final LongSupplier nanoTime;
-    private final Set<Key> revalidating = ConcurrentHashMap.newKeySet();
+    private final Map<Key, CompletableFuture<Entry>> refreshing = new ConcurrentHashMap<>();
     // Weak identity keys: a body's bytes live exactly as long as some cached answer still holds the body.
     private final Cache<Object, byte[]> encoded = Caffeine.newBuilder().weakKeys().build();
     private volatile String current;
     private volatile String previous;
 
     ResponseCache(CacheProperties properties, Supplier<String> generation, ObjectMapper json, LongSupplier nanoTime) {
-        this.cache = Caffeine.newBuilder().maximumSize(properties.maxEntries())
-                .expireAfterWrite(properties.ttl().plus(properties.staleWhileRevalidate())).buildAsync();
+        this.cache = Caffeine.newBuilder().maximumSize(properties.maxEntries()).ticker(nanoTime::getAsLong)
+                .expireAfterWrite(properties.ttl().plus(properties.staleWhileRevalidate()).plus(properties.staleIfError())).buildAsync();
         this.generation = generation;
         this.json = json;
         this.freshNanos = properties.ttl().toNanos();
+        this.revalidateNanos = properties.ttl().plus(properties.staleWhileRevalidate()).toNanos();
         this.nanoTime = nanoTime;
-        this.cacheControl = CacheControl.maxAge(properties.httpMaxAge()).staleWhileRevalidate(properties.staleWhileRevalidate()).cachePublic();
+        this.cacheControl = CacheControl.maxAge(properties.httpMaxAge()).staleWhileRevalidate(properties.staleWhileRevalidate())
+                .staleIfError(properties.staleIfError()).cachePublic();
     }
 
     /**
@@ -83,11 +88,19 @@ public class ResponseCache {
             Key key = new Key(generation(), request);
             Entry entry = completed(key);
             if (entry != null) {
-                if (nanoTime.getAsLong() - entry.storedAt() <= freshNanos) {
+                long age = nanoTime.getAsLong() - entry.storedAt();
+                if (age <= freshNanos) {
                     return Mono.just((Cached<T>) entry.as(Cached.Source.HIT));
                 }
-                revalidate(key, load, body, context);
-                return Mono.just((Cached<T>) entry.as(Cached.Source.STALE));
+                if (age <= revalidateNanos) {
+                    revalidate(key, load, body, context);
+                    return Mono.just((Cached<T>) entry.as(Cached.Source.STALE));
+                }
+                // Too old to serve while revalidating: this request waits for the new answer, and gets the old one only
+                // if Elasticsearch cannot give one (degraded mode: better a stale answer than none).
+                return Mono.fromFuture(refresh(key, load, body, context), true)
+                        .map(fresh -> (Cached<T>) fresh.as(Cached.Source.MISS))
+                        .onErrorResume(CatalogUnavailableException.class, error -> Mono.just((Cached<T>) entry.as(Cached.Source.STALE_IF_ERROR)));
             }
             // Just after an alias flip every answer misses at once, against an index whose caches are cold: the answer
             // of the index before is served, marked stale, for the one call that replaces it, so no client waits on that
@@ -122,9 +135,25 @@ public class ResponseCache {
         return present != null && present.isDone() && !present.isCompletedExceptionally() ? present.join() : null;
     }
 
-    /** A 200 response with the answer's ETag, caching headers and {@link #X_CACHE}; a matching If-None-Match makes it 304. */
+    /**
+     * A 200 response with the answer's ETag, caching headers and {@link #X_CACHE}; a matching If-None-Match makes it 304.
+     * A stale answer says so in a {@code Warning} too: 110 while it is being revalidated, 111 when revalidation failed.
+     */
     public ResponseEntity.BodyBuilder ok(Cached<?> answer) {
-        return ResponseEntity.ok().eTag(answer.etag()).cacheControl(cacheControl).header(X_CACHE, answer.source().header());
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok().eTag(answer.etag()).cacheControl(cacheControl)
+                .header(X_CACHE, answer.source().header());
+        if (answer.source() == Cached.Source.STALE) {
+            response.header(HttpHeaders.WARNING, "110 - \"Response is Stale\"");
+        }
+        else if (answer.source() == Cached.Source.STALE_IF_ERROR) {
+            response.header(HttpHeaders.WARNING, "111 - \"Revalidation Failed\"");
+        }
+        return response;
+    }
+
+    /** Whether any answer is cached: what the API can still serve while Elasticsearch is failing. */
+    public boolean holdsAnswers() {
+        return cache.synchronous().estimatedSize() > 0;
     }
 
     /** Forgets every answer; for tests and operators. */
@@ -149,14 +178,34 @@ public class ResponseCache {
         });
     }
 
-    /** Replaces a stale answer in the background: one call per answer however many requests find it stale. */
+    /** Replaces a stale answer in the background. */
     private <T> void revalidate(Key key, Supplier<Mono<T>> load, Function<? super T, ?> body, ContextView context) {
-        if (!revalidating.add(key)) {
-            return;
+        refresh(key, load, body, context).exceptionally(error -> {
+            log.debug("Revalidating a stale answer failed; serving it until it expires: {}", error.toString());
+            return null;
+        });
+    }
+
+    /**
+     * Loads a new answer for a key that has an old one, which stays in the cache until the new one is stored: one call
+     * per key however many requests want it, and the old answer is still there should the call fail.
+     */
+    private <T> CompletableFuture<Entry> refresh(Key key, Supplier<Mono<T>> load, Function<? super T, ?> body, ContextView context) {
+        CompletableFuture<Entry> mine = new CompletableFuture<>();
+        CompletableFuture<Entry> shared = refreshing.putIfAbsent(key, mine);
+        if (shared != null) {
+            return shared;
         }
-        load(key, load, body).contextWrite(context).doFinally(signal -> revalidating.remove(key))
-                .subscribe(fresh -> cache.put(key, CompletableFuture.completedFuture(fresh)),
-                        error -> log.debug("Revalidating a stale answer failed; serving it until it expires: {}", error.toString()));
+        // Completed outside the map's own methods: a load refused at once (the circuit open) completes during subscribe.
+        load(key, load, body).contextWrite(context).subscribe(fresh -> {
+            cache.put(key, CompletableFuture.completedFuture(fresh));
+            refreshing.remove(key, mine);
+            mine.complete(fresh);
+        }, error -> {
+            refreshing.remove(key, mine);
+            mine.completeExceptionally(error);
+        });
+        return mine;
     }
 
     private byte[] serialise(Object body) {

@@ -3,6 +3,7 @@ package io.marquee.api.catalog;
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.json.JsonpMapper;
 import co.elastic.clients.transport.ElasticsearchTransport;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.http.impl.nio.client.HttpAsyncClientBuilder;
 import org.elasticsearch.client.RestClientBuilder;
 
@@ -36,6 +37,11 @@ class CatalogConfiguration {
                 client.setMaxConnPerRoute(properties.maxConnections()).setMaxConnTotal(properties.maxConnections() * 3);
             }
         };
+    }
+
+    @Bean
+    ElasticsearchGuard elasticsearchGuard(ResilienceProperties properties, MeterRegistry meters) {
+        return new ElasticsearchGuard(properties, meters);
     }
 
     @Bean

@@ -16,7 +16,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param indexPrefix prefix of the index and alias names (empty in production)
  * @param searchTimeout the longest a search may take before the client gets a 503
- * @param lookupTimeout the longest a lookup by id may take
+ * @param lookupTimeout the longest a lookup by id (or of the read alias, or of a history) may take
+ * @param suggestTimeout the longest a typeahead request may take: a suggestion later than that is no use to a typist
  * @param retryAfter what a 503 tells the client to wait
  * @param generationRefresh how often the API asks which index the read alias points to: the longest a cached answer
  *        of an index survives an alias flip
@@ -27,7 +28,8 @@ import org.springframework.validation.annotation.Validated;
 public record CatalogProperties(
         @DefaultValue("") @NotNull @Pattern(regexp = "([a-z0-9][a-z0-9_-]*-)?") String indexPrefix,
         @DefaultValue("2s") @NotNull Duration searchTimeout,
-        @DefaultValue("2s") @NotNull Duration lookupTimeout,
+        @DefaultValue("1s") @NotNull Duration lookupTimeout,
+        @DefaultValue("500ms") @NotNull Duration suggestTimeout,
         @DefaultValue("5s") @NotNull Duration retryAfter,
         @DefaultValue("1s") @NotNull Duration generationRefresh,
         @DefaultValue("100") @Min(1) @Max(10_000) int maxConnections) {

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -16,6 +15,8 @@ import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.transport.TransportException;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import co.elastic.clients.util.ObjectBuilder;
 import io.micrometer.context.ContextSnapshot;
 import io.micrometer.context.ContextSnapshotFactory;
@@ -41,12 +42,14 @@ public class MovieCatalog {
     private final ElasticsearchAsyncClient client;
     private final IndexNames names;
     private final CatalogProperties properties;
+    private final ElasticsearchGuard guard;
     private final ContextSnapshotFactory snapshots = ContextSnapshotFactory.builder().build();
 
-    MovieCatalog(ElasticsearchAsyncClient client, CatalogProperties properties) {
+    MovieCatalog(ElasticsearchAsyncClient client, CatalogProperties properties, ElasticsearchGuard guard) {
         this.client = client;
         this.names = new IndexNames(properties.indexPrefix());
         this.properties = properties;
+        this.guard = guard;
     }
 
     public String readAlias() {
@@ -64,9 +67,9 @@ public class MovieCatalog {
         return call(() -> client.search(b -> request.apply(routed(b, key)), MovieDocument.class), properties.searchTimeout(), "search");
     }
 
-    /** Runs a suggest request (a search carrying suggesters) as {@link #search} does, with the lookup timeout: typeahead must be quick. */
+    /** Runs a suggest request (a search carrying suggesters) as {@link #search} does, with its own timeout: typeahead must be quick. */
     public Mono<SearchResponse<MovieDocument>> suggest(Object key, Function<SearchRequest.Builder, ObjectBuilder<SearchRequest>> request) {
-        return call(() -> client.search(b -> request.apply(routed(b, key)), MovieDocument.class), properties.lookupTimeout(), "suggest");
+        return call(() -> client.search(b -> request.apply(routed(b, key)), MovieDocument.class), properties.suggestTimeout(), "suggest");
     }
 
     private SearchRequest.Builder routed(SearchRequest.Builder search, Object key) {
@@ -97,6 +100,14 @@ public class MovieCatalog {
                 .flatMap(response -> Mono.justOrEmpty(response.result().keySet().stream().findFirst()));
     }
 
+    /**
+     * Whether every call is sent to Elasticsearch; false while the circuit is open (calls fail at once) or half-open
+     * (a few calls test whether Elasticsearch is back, the others fail at once).
+     */
+    public boolean circuitClosed() {
+        return guard.closed();
+    }
+
     /** Whether the read alias exists, i.e. whether there is a catalogue to search. */
     public Mono<Boolean> isReady() {
         return call(() -> client.indices().existsAlias(r -> r.name(names.readAlias())), properties.lookupTimeout(), "alias check")
@@ -106,7 +117,7 @@ public class MovieCatalog {
     private <T> Mono<T> call(Supplier<CompletableFuture<T>> call, Duration timeout, String what) {
         // The failure is logged with the request's identity: its context's thread locals (the caller's MDC) are put on
         // whichever thread the failure arrives, a timer's or the client's I/O thread.
-        return Mono.fromFuture(call).timeout(timeout).onErrorResume(error -> Mono.deferContextual(context -> {
+        return guard.read(call, timeout).onErrorResume(error -> Mono.deferContextual(context -> {
             try (ContextSnapshot.Scope scope = snapshots.setThreadLocalsFrom(context)) {
                 return Mono.error(translate(error, what));
             }
@@ -114,7 +125,12 @@ public class MovieCatalog {
     }
 
     private Throwable translate(Throwable error, String what) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        Throwable cause = ElasticsearchGuard.unwrap(error);
+        if (cause instanceof CallNotPermittedException || cause instanceof BulkheadFullException) {
+            // Refused before Elasticsearch was asked: the circuit's opening was logged once; one line per request would flood.
+            log.debug("Elasticsearch {} not attempted: {}", what, cause.getMessage());
+            return new CatalogUnavailableException("Elasticsearch " + what + " not attempted", cause);
+        }
         if (cause instanceof TimeoutException) {
             log.warn("Elasticsearch {} timed out", what);
             return new CatalogUnavailableException("Elasticsearch " + what + " timed out", cause);

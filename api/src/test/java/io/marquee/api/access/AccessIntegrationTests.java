@@ -3,6 +3,7 @@ package io.marquee.api.access;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -20,6 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "marquee.api.access.anonymous.rate=1", "marquee.api.access.anonymous.burst=2"})
+// Spring Boot turns metrics export off in tests unless asked: this class checks /actuator/prometheus.
+@AutoConfigureObservability
 @ElasticsearchTest
 class AccessIntegrationTests {
 
@@ -90,5 +93,17 @@ class AccessIntegrationTests {
     private static String body(WebTestClient.RequestHeadersSpec<?> request, int status) {
         return request.exchange().expectStatus().isEqualTo(status).expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody(String.class).returnResult().getResponseBody();
+    }
+
+    @Test
+    void countsRequestsPerClientInTheMetrics() {
+        http.get().uri("/movies/year/1995").header("X-Forwarded-For", "203.0.113.9").header("X-Api-Key", ApiTestSupport.SEARCH_KEY)
+                .exchange().expectStatus().isOk();
+
+        String metrics = http.get().uri("/actuator/prometheus").header("X-Api-Key", ApiTestSupport.ADMIN_KEY).exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(metrics).containsPattern("http_server_requests_seconds_count\\{[^}]*client=\"test-search\"[^}]*uri=\"/movies/year/\\{year}\"")
+                .contains("resilience4j_circuitbreaker_state{").doesNotContain("203.0.113.9");
     }
 }

@@ -1,6 +1,7 @@
 package io.marquee.api.cache;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -11,13 +12,15 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.test.StepVerifier;
 
+import io.marquee.api.catalog.CatalogUnavailableException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ResponseCacheTests {
 
     private final AtomicLong now = new AtomicLong();
     private final AtomicReference<String> generation = new AtomicReference<>("movies-v1");
-    private final ResponseCache cache = new ResponseCache(new CacheProperties(100, Duration.ofSeconds(10), Duration.ofSeconds(30),
+    private final ResponseCache cache = new ResponseCache(new CacheProperties(100, Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofMinutes(10),
             Duration.ofSeconds(5)), generation::get, new ObjectMapper(), now::get);
     private final AtomicInteger calls = new AtomicInteger();
 
@@ -108,6 +111,74 @@ class ResponseCacheTests {
 
         assertThat(other.source()).isEqualTo(Cached.Source.MISS);
         assertThat(other.value()).isEqualTo("v2");
+    }
+
+    @Test
+    void servesAnAnswerPastRevalidationOnlyWhenElasticsearchCannotReplaceIt() {
+        cache.get("q", () -> answer("old")).block();
+        now.addAndGet(Duration.ofSeconds(41).toNanos());
+
+        Cached<String> degraded = cache.get("q", this::unavailable).block();
+        assertThat(degraded.source()).isEqualTo(Cached.Source.STALE_IF_ERROR);
+        assertThat(degraded.value()).isEqualTo("old");
+        assertThat(cache.ok(degraded).build().getHeaders()).containsEntry("Warning", List.of("111 - \"Revalidation Failed\""))
+                .containsEntry(ResponseCache.X_CACHE, List.of("stale"));
+
+        Cached<String> recovered = cache.get("q", () -> answer("new")).block();
+        assertThat(recovered.source()).isEqualTo(Cached.Source.MISS);
+        assertThat(recovered.value()).isEqualTo("new");
+        assertThat(cache.get("q", () -> answer("never asked")).block().source()).isEqualTo(Cached.Source.HIT);
+    }
+
+    @Test
+    void keepsNoAnswerPastStaleIfError() {
+        cache.get("q", () -> answer("old")).block();
+        now.addAndGet(Duration.ofSeconds(10 + 30).plus(Duration.ofMinutes(10)).plusSeconds(1).toNanos());
+
+        StepVerifier.create(cache.get("q", this::unavailable)).verifyError(CatalogUnavailableException.class);
+    }
+
+    @Test
+    void doesNotHideAFailureThatIsNotAnOutage() {
+        cache.get("q", () -> answer("old")).block();
+        now.addAndGet(Duration.ofSeconds(41).toNanos());
+
+        StepVerifier.create(cache.get("q", () -> Mono.<String>error(new IllegalArgumentException("bad query")))).verifyError(IllegalArgumentException.class);
+    }
+
+    @Test
+    void askedPastRevalidationByManyMakesOneCall() {
+        cache.get("q", () -> answer("old")).block();
+        now.addAndGet(Duration.ofSeconds(41).toNanos());
+        Sinks.One<String> elasticsearch = Sinks.one();
+
+        Mono<Cached<String>> first = cache.get("q", () -> {
+            calls.incrementAndGet();
+            return elasticsearch.asMono();
+        });
+        Mono<Cached<String>> second = cache.get("q", () -> answer("never asked"));
+
+        StepVerifier.create(Mono.zip(first, second))
+                .then(() -> elasticsearch.tryEmitValue("new"))
+                .assertNext(both -> assertThat(List.of(both.getT1().value(), both.getT2().value())).containsOnly("new"))
+                .verifyComplete();
+        assertThat(calls).hasValue(2);
+    }
+
+    @Test
+    void marksAStaleAnswerWithAWarning() {
+        cache.get("q", () -> answer("old")).block();
+        now.addAndGet(Duration.ofSeconds(11).toNanos());
+
+        Cached<String> stale = cache.get("q", () -> answer("new")).block();
+
+        assertThat(cache.ok(stale).build().getHeaders()).containsEntry("Warning", List.of("110 - \"Response is Stale\""))
+                .containsEntry(ResponseCache.X_CACHE, List.of("stale"));
+    }
+
+    private Mono<String> unavailable() {
+        calls.incrementAndGet();
+        return Mono.error(new CatalogUnavailableException("Elasticsearch unreachable", null));
     }
 
     private Mono<String> answer(String value) {

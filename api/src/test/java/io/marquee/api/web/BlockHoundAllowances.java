@@ -14,5 +14,8 @@ public class BlockHoundAllowances implements BlockHoundIntegration {
         // (no I/O under it; the lease itself is a future): under concurrent requests the lock can be contended for
         // microseconds, which BlockHound sees as parking.
         builder.allowBlockingCallsInside("org.apache.http.nio.pool.AbstractNIOConnPool", "lease");
+        // The circuit breaker takes a lock only to move from open to half-open once its wait is over (a state change in
+        // memory, no I/O): concurrent requests arriving at that moment can contend for it briefly.
+        builder.allowBlockingCallsInside("io.github.resilience4j.circuitbreaker.internal.CircuitBreakerStateMachine$OpenState", "toHalfOpenState");
     }
 }
