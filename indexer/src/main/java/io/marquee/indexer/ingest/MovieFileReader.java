@@ -51,6 +51,10 @@ public final class MovieFileReader {
         else if (first == -1) {
             results.accept(new RecordResult.Rejected(0, 0, "file is empty"));
         }
+        else if (lineDelimited(file)) {
+            // Read line by line whatever its first line looks like: a broken first line leaves the others to give.
+            readRootValues(file, results);
+        }
         else if (first == '[') {
             readArray(file, results);
         }
@@ -61,6 +65,11 @@ public final class MovieFileReader {
             results.accept(new RecordResult.Rejected(0, 1, "not JSON: a movie file starts with '[' or '{', not '"
                     + printable(first) + "'"));
         }
+    }
+
+    private static boolean lineDelimited(MovieFile file) {
+        String name = file.uri().toLowerCase(java.util.Locale.ROOT).replaceFirst("\\.gz$", "");
+        return name.endsWith(".ndjson") || name.endsWith(".jsonl");
     }
 
     private void readArray(MovieFile file, Consumer<RecordResult> results) throws IOException {
