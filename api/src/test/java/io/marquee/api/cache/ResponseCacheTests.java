@@ -39,10 +39,7 @@ class ResponseCacheTests {
     @Test
     void coalescesConcurrentMissesIntoOneCall() {
         Sinks.One<String> elasticsearch = Sinks.one();
-        Mono<Cached<String>> first = cache.get("q", () -> {
-            calls.incrementAndGet();
-            return elasticsearch.asMono();
-        });
+        Mono<Cached<String>> first = cache.get("q", () -> awaited(elasticsearch));
         Mono<Cached<String>> second = cache.get("q", () -> answer("never asked"));
 
         StepVerifier.create(Mono.zip(first, second))
@@ -86,10 +83,7 @@ class ResponseCacheTests {
         generation.set("movies-v2");
         Sinks.One<String> newIndex = Sinks.one();
 
-        Cached<String> meanwhile = cache.get("q", () -> {
-            calls.incrementAndGet();
-            return newIndex.asMono();
-        }).block();
+        Cached<String> meanwhile = cache.get("q", () -> awaited(newIndex)).block();
         assertThat(meanwhile.source()).isEqualTo(Cached.Source.STALE);
         assertThat(meanwhile.value()).isEqualTo("v1");
         assertThat(meanwhile.etag()).isEqualTo(before.etag());
@@ -152,10 +146,7 @@ class ResponseCacheTests {
         now.addAndGet(Duration.ofSeconds(41).toNanos());
         Sinks.One<String> elasticsearch = Sinks.one();
 
-        Mono<Cached<String>> first = cache.get("q", () -> {
-            calls.incrementAndGet();
-            return elasticsearch.asMono();
-        });
+        Mono<Cached<String>> first = cache.get("q", () -> awaited(elasticsearch));
         Mono<Cached<String>> second = cache.get("q", () -> answer("never asked"));
 
         StepVerifier.create(Mono.zip(first, second))
@@ -174,6 +165,12 @@ class ResponseCacheTests {
 
         assertThat(cache.ok(stale).build().getHeaders()).containsEntry("Warning", List.of("110 - \"Response is Stale\""))
                 .containsEntry(ResponseCache.X_CACHE, List.of("stale"));
+    }
+
+    /** A call to Elasticsearch that answers when the test says so. */
+    private Mono<String> awaited(Sinks.One<String> elasticsearch) {
+        calls.incrementAndGet();
+        return elasticsearch.asMono();
     }
 
     private Mono<String> unavailable() {
