@@ -16,11 +16,14 @@ import java.util.Base64;
  */
 public final class ElasticsearchHttp {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http;
     private final ElasticsearchEndpoint endpoint;
 
     public ElasticsearchHttp(ElasticsearchEndpoint endpoint) {
         this.endpoint = endpoint;
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2));
+        endpoint.sslContext().ifPresent(builder::sslContext);
+        this.http = builder.build();
     }
 
     public Response get(String path) {

@@ -27,10 +27,12 @@ public final class ElasticsearchNode {
     private final ElasticsearchDistribution distribution;
     private final NodeUser user;
     private final String heap;
+    private final String scheme;
     private Process process;
 
     ElasticsearchNode(String name, Path dir, int httpPort, String settings, ElasticsearchDistribution distribution,
-            NodeUser user, String heap) {
+            NodeUser user, String heap, String scheme) {
+        this.scheme = scheme;
         this.name = name;
         this.dir = dir;
         this.httpPort = httpPort;
@@ -45,7 +47,7 @@ public final class ElasticsearchNode {
     }
 
     public URI httpUri() {
-        return URI.create("http://127.0.0.1:" + httpPort);
+        return URI.create(scheme + "://127.0.0.1:" + httpPort);
     }
 
     public synchronized boolean isRunning() {
@@ -131,6 +133,17 @@ public final class ElasticsearchNode {
         catch (IOException ex) {
             return "(unreadable output: " + ex.getMessage() + ")";
         }
+    }
+
+    /** The node's config directory, made (from the distribution's, with its settings) if it is not there yet. */
+    synchronized Path config() {
+        try {
+            prepareDirectories();
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        return dir.resolve("config");
     }
 
     private void prepareDirectories() throws IOException {

@@ -31,12 +31,14 @@ public final class LocalElasticsearch implements AutoCloseable {
     private final Path dir;
     private final List<ElasticsearchNode> nodes;
     private final Options options;
+    private final ClusterSecurity security;
     private final Thread shutdownHook;
 
-    private LocalElasticsearch(Path dir, List<ElasticsearchNode> nodes, Options options) {
+    private LocalElasticsearch(Path dir, List<ElasticsearchNode> nodes, Options options, ClusterSecurity security) {
         this.dir = dir;
         this.nodes = List.copyOf(nodes);
         this.options = options;
+        this.security = security;
         this.shutdownHook = new Thread(this::stopAndDelete, "elasticsearch-shutdown");
     }
 
@@ -55,6 +57,7 @@ public final class LocalElasticsearch implements AutoCloseable {
         List<int[]> ports = freePorts(options.nodes());
         String seeds = ports.stream().map(p -> "\"127.0.0.1:" + p[1] + "\"").collect(Collectors.joining(", "));
         String masters = IntStream.range(0, options.nodes()).mapToObj(i -> "\"node-" + i + "\"").collect(Collectors.joining(", "));
+        ClusterSecurity security = options.secured() ? ClusterSecurity.create(distribution, dir.resolve("certs")) : null;
         List<ElasticsearchNode> nodes = new ArrayList<>();
         for (int i = 0; i < options.nodes(); i++) {
             StringBuilder settings = new StringBuilder()
@@ -63,7 +66,7 @@ public final class LocalElasticsearch implements AutoCloseable {
                     .append("network.host: 127.0.0.1\n")
                     .append("http.port: ").append(ports.get(i)[0]).append('\n')
                     .append("transport.port: ").append(ports.get(i)[1]).append('\n')
-                    .append("xpack.security.enabled: false\n")
+                    .append(security != null ? security.settings() : "xpack.security.enabled: false\n")
                     // Tests share a disk with the build; a full-ish disk must not turn indices read-only.
                     .append("cluster.routing.allocation.disk.threshold_enabled: false\n")
                     .append("node.portsfile: true\n");
@@ -75,9 +78,12 @@ public final class LocalElasticsearch implements AutoCloseable {
                         .append("cluster.initial_master_nodes: [").append(masters).append("]\n");
             }
             nodes.add(new ElasticsearchNode("node-" + i, dir.resolve("node-" + i), ports.get(i)[0], settings.toString(),
-                    distribution, user, options.heap()));
+                    distribution, user, options.heap(), security != null ? "https" : "http"));
         }
-        LocalElasticsearch local = new LocalElasticsearch(dir, nodes, options);
+        if (security != null) {
+            nodes.forEach(node -> security.install(node.config(), options.roles(), options.users()));
+        }
+        LocalElasticsearch local = new LocalElasticsearch(dir, nodes, options, security);
         local.launch();
         return local;
     }
@@ -86,8 +92,11 @@ public final class LocalElasticsearch implements AutoCloseable {
         return nodes;
     }
 
+    /** Every node's address; on a secured cluster, as the superuser and trusting the cluster's CA. */
     public ElasticsearchEndpoint endpoint() {
-        return new ElasticsearchEndpoint(nodes.stream().map(ElasticsearchNode::httpUri).toList(), null, null);
+        List<java.net.URI> uris = nodes.stream().map(ElasticsearchNode::httpUri).toList();
+        return security == null ? new ElasticsearchEndpoint(uris, null, null)
+                : new ElasticsearchEndpoint(uris, ClusterSecurity.SUPERUSER, security.password(), security.caCertificate());
     }
 
     /** Waits until the cluster reports at least {@code status} (green or yellow) with every node present. */
@@ -100,7 +109,8 @@ public final class LocalElasticsearch implements AutoCloseable {
                     continue;
                 }
                 try {
-                    ElasticsearchEndpoint one = new ElasticsearchEndpoint(List.of(node.httpUri()), null, null);
+                    ElasticsearchEndpoint all = endpoint();
+                    ElasticsearchEndpoint one = new ElasticsearchEndpoint(List.of(node.httpUri()), all.username(), all.password(), all.caCertificate());
                     ElasticsearchHttp.Response health = new ElasticsearchHttp(one).get("/_cluster/health?wait_for_status="
                             + status + "&wait_for_nodes=" + runningNodes() + "&timeout=1s");
                     last = health.body();
@@ -227,9 +237,12 @@ public final class LocalElasticsearch implements AutoCloseable {
      * @param heap the JVM heap of each node, e.g. {@code 512m}
      * @param baseDir where node directories live (the JVM's temp dir by default)
      * @param keepData leave the data behind on close (for debugging)
+     * @param secured x-pack security on, with TLS and a superuser (see {@link ClusterSecurity})
+     * @param roles with security, the {@code roles.yml} of every node
+     * @param users with security, the users of the file realm besides the superuser
      */
     public record Options(int nodes, String heap, Path baseDir, boolean keepData, Duration startTimeout,
-            ElasticsearchDistribution distribution) {
+            ElasticsearchDistribution distribution, boolean secured, String roles, List<FileUser> users) {
 
         public Options {
             if (nodes < 1) {
@@ -242,19 +255,32 @@ public final class LocalElasticsearch implements AutoCloseable {
                     // Per user: a directory root created is not writable by anyone else.
                     Path.of(System.getProperty("java.io.tmpdir"), "marquee-es-" + System.getProperty("user.name")), false,
                     Duration.ofMinutes(3),
-                    ElasticsearchDistribution.fromBuild());
+                    ElasticsearchDistribution.fromBuild(), false, "", List.of());
         }
 
         public Options withNodes(int count) {
-            return new Options(count, heap, baseDir, keepData, startTimeout, distribution);
+            return new Options(count, heap, baseDir, keepData, startTimeout, distribution, secured, roles, users);
         }
 
         public Options withHeap(String size) {
-            return new Options(nodes, size, baseDir, keepData, startTimeout, distribution);
+            return new Options(nodes, size, baseDir, keepData, startTimeout, distribution, secured, roles, users);
         }
 
         public Options withBaseDir(Path dir) {
-            return new Options(nodes, heap, dir, keepData, startTimeout, distribution);
+            return new Options(nodes, heap, dir, keepData, startTimeout, distribution, secured, roles, users);
         }
+
+        /**
+         * With x-pack security on: TLS on HTTP and transport, a superuser ({@link #endpoint()} uses it), and these roles
+         * ({@code roles.yml}) and users in the file realm, as ECK configures them from Secrets. (The security API cannot
+         * create roles here: its index needs an analyzer of a module this distribution lacks.)
+         */
+        public Options withSecurity(String rolesYaml, List<FileUser> fileUsers) {
+            return new Options(nodes, heap, baseDir, keepData, startTimeout, distribution, true, rolesYaml, List.copyOf(fileUsers));
+        }
+    }
+
+    /** A user of the file realm, with its roles. */
+    public record FileUser(String name, String password, List<String> roles) {
     }
 }

@@ -22,11 +22,14 @@ public final class TestClients {
     public static ElasticsearchClient blocking(ElasticsearchEndpoint endpoint, JsonpMapper mapper) {
         HttpHost[] hosts = endpoint.uris().stream().map(u -> new HttpHost(u.getHost(), u.getPort(), u.getScheme())).toArray(HttpHost[]::new);
         RestClientBuilder builder = RestClient.builder(hosts);
+        BasicCredentialsProvider credentials = new BasicCredentialsProvider();
         if (endpoint.hasCredentials()) {
-            BasicCredentialsProvider credentials = new BasicCredentialsProvider();
             credentials.setCredentials(AuthScope.ANY, new UsernamePasswordCredentials(endpoint.username(), endpoint.password()));
-            builder.setHttpClientConfigCallback(http -> http.setDefaultCredentialsProvider(credentials));
         }
+        builder.setHttpClientConfigCallback(http -> {
+            endpoint.sslContext().ifPresent(http::setSSLContext);
+            return http.setDefaultCredentialsProvider(credentials);
+        });
         return new ElasticsearchClient(new RestClientTransport(builder.build(), mapper));
     }
 }
