@@ -106,10 +106,17 @@ final class ClusterSecurity {
             builder.environment().put("ES_PATH_CONF", config.toString());
         }
         try {
-            Process process = builder.start();
-            String output = new String(process.getInputStream().readAllBytes());
-            if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
-                throw new IllegalStateException(tool + " " + args[0] + " failed: " + output);
+            // The output goes to a file, not a pipe, so a tool that hangs is still bound by the wait below.
+            Path output = Files.createTempFile(tool, ".log");
+            Process process = builder.redirectOutput(output.toFile()).start();
+            boolean exited = process.waitFor(2, TimeUnit.MINUTES);
+            if (!exited) {
+                process.destroyForcibly();
+            }
+            String printed = Files.readString(output);
+            Files.deleteIfExists(output);
+            if (!exited || process.exitValue() != 0) {
+                throw new IllegalStateException(tool + " " + args[0] + (exited ? " failed: " : " timed out: ") + printed);
             }
         }
         catch (IOException ex) {
