@@ -57,9 +57,9 @@ public final class ChangeTracker {
      */
     public final class Session {
 
-        // More than a load can have decided but not yet indexed at default sizes: batches in the loader's pipeline (3),
+        // More than a load can have decided but not yet indexed at default sizes: batches in the loader's pipeline (6),
         // bulk requests in flight (2) and the one filling, of 1,000 each.
-        private static final int REMEMBERED = 10_000;
+        private static final int REMEMBERED = 20_000;
 
         private final Map<String, Current> decided = new java.util.LinkedHashMap<>(1024, 0.75f, true) {
             @Override
@@ -70,7 +70,7 @@ public final class ChangeTracker {
 
         /**
          * Decides which of {@code intents} change anything, remembering it for the batches after; the audit entries
-         * are written by {@link Decision#record()}, which must happen before the writes are sent. Later batches may be
+         * are written by {@link ChangeTracker#record(List)}, which must happen before the writes are sent. Later batches may be
          * decided before an earlier decision is recorded: they see its effects through this session's memory.
          *
          * @throws UncheckedIOException when Elasticsearch cannot be asked
@@ -110,15 +110,16 @@ public final class ChangeTracker {
         public List<Intent> writes() {
             return writes;
         }
+    }
 
-        /**
-         * Writes the audit entries.
-         *
-         * @throws UncheckedIOException when they cannot be written
-         */
-        public void record() {
-            ChangeTracker.this.record(entries);
-        }
+    /**
+     * Writes the audit entries of several decisions in one request: each request to the audit index waits its turn
+     * behind the movie writes on Elasticsearch's write threads, so the fewer, the sooner the movies can follow.
+     *
+     * @throws UncheckedIOException when they cannot be written
+     */
+    public void record(List<Decision> decisions) {
+        write(decisions.stream().flatMap(decision -> decision.entries.stream()).toList());
     }
 
     private Decision decide(List<Intent> intents, Map<String, Current> current) {
@@ -200,7 +201,7 @@ public final class ChangeTracker {
         }
     }
 
-    private void record(List<AuditEntry> entries) {
+    private void write(List<AuditEntry> entries) {
         if (entries.isEmpty()) {
             return;
         }
@@ -222,7 +223,7 @@ public final class ChangeTracker {
 
     /** Records that a delivery was removed from the bucket; no movie changes (objects are deliveries). */
     public void recordObjectRemoved(String provider, String bucket, String key, String versionId, String sequencer) {
-        record(List.of(new AuditEntry(null, AuditEntry.Action.OBJECT_REMOVED.value(), List.of(), provider, bucket, key, versionId, null,
+        write(List.of(new AuditEntry(null, AuditEntry.Action.OBJECT_REMOVED.value(), List.of(), provider, bucket, key, versionId, null,
                 sequencer, "s3://" + bucket + "/" + key, null, null, clock.instant(), indexer)));
     }
 

@@ -9,7 +9,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -159,15 +161,16 @@ public final class MovieLoader {
      * hands the writes that change something to the bulk writer, and to the mirror alias when an index has it.
      * <p>
      * Pipelined in three stages, one thread each, so Elasticsearch always has work: the reading thread reads, validates
-     * and decides a batch (one {@code mget}); a second writes the audit entries of the batch before it; a third hands
-     * the movies of the batch before that to the bulk writer. A batch's movies go only after its audit entries are
+     * and decides a batch (one {@code mget}); a second writes the audit entries of the batches decided before it, all
+     * that wait in one request (each audit request queues behind movie writes on Elasticsearch's write threads, so
+     * fewer requests mean shorter stalls); a third hands the movies of audited batches to the bulk writer. A batch's movies go only after its audit entries are
      * written, as the audit requires, and batches pass every stage in order, at most {@link #PIPELINED} under way. After a failure no
      * later batch is sent (later decisions may rest on writes that never happened): the files of every batch not sent
      * are reported, so their deliveries are retried whole.
      */
     private final class TrackedBatch implements Batch, AutoCloseable {
 
-        private static final int PIPELINED = 3;
+        private static final int PIPELINED = 6;
 
         private final BulkMovieWriter writer;
         private final int size;
@@ -176,6 +179,7 @@ public final class MovieLoader {
         private final ExecutorService auditing = stage("audit-writes");
         private final ExecutorService sending = stage("movie-writes");
         private final Semaphore ahead = new Semaphore(PIPELINED);
+        private final Queue<Decided> awaitingAudit = new ConcurrentLinkedQueue<>();
         private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
         private final Map<String, RuntimeException> lost = new ConcurrentHashMap<>();
         private volatile BulkMovieWriter mirror;
@@ -228,37 +232,54 @@ public final class MovieLoader {
                 return;
             }
             ahead.acquireUninterruptibly();
-            auditing.execute(() -> {
-                try {
-                    if (failure.get() == null) {
-                        decision.record();
+            awaitingAudit.add(new Decided(batch, decision, mirrored.isPresent()));
+            auditing.execute(this::recordAwaitingAudit);
+        }
+
+        /**
+         * Writes the audit entries of every batch decided since the last audit request, in one request (a group
+         * commit), then hands their movies on in order. A run that finds nothing waiting had its batches taken by
+         * the run before it.
+         */
+        private void recordAwaitingAudit() {
+            List<Decided> group = new ArrayList<>();
+            for (Decided decided = awaitingAudit.poll(); decided != null; decided = awaitingAudit.poll()) {
+                group.add(decided);
+            }
+            if (group.isEmpty()) {
+                return;
+            }
+            try {
+                if (failure.get() == null) {
+                    changes.record(group.stream().map(Decided::decision).toList());
+                }
+            }
+            catch (RuntimeException ex) {
+                failure.compareAndSet(null, ex);
+            }
+            group.forEach(decided -> sending.execute(() -> sendMovies(decided)));
+        }
+
+        private void sendMovies(Decided decided) {
+            try {
+                if (failure.get() != null) {
+                    lose(decided.batch(), failure.get());
+                    return;
+                }
+                for (ChangeTracker.Intent write : decided.decision().writes()) {
+                    write(writer, write);
+                    if (decided.mirrored()) {
+                        write(mirror, write);
                     }
                 }
-                catch (RuntimeException ex) {
-                    failure.compareAndSet(null, ex);
-                }
-                sending.execute(() -> {
-                    try {
-                        if (failure.get() != null) {
-                            lose(batch, failure.get());
-                            return;
-                        }
-                        for (ChangeTracker.Intent write : decision.writes()) {
-                            write(writer, write);
-                            if (mirrored.isPresent()) {
-                                write(mirror, write);
-                            }
-                        }
-                    }
-                    catch (RuntimeException ex) {
-                        failure.compareAndSet(null, ex);
-                        lose(batch, ex);
-                    }
-                    finally {
-                        ahead.release();
-                    }
-                });
-            });
+            }
+            catch (RuntimeException ex) {
+                failure.compareAndSet(null, ex);
+                lose(decided.batch(), ex);
+            }
+            finally {
+                ahead.release();
+            }
         }
 
         private static ExecutorService stage(String name) {
@@ -267,6 +288,10 @@ public final class MovieLoader {
                 thread.setDaemon(true);
                 return thread;
             });
+        }
+
+        /** A batch decided, waiting for its audit entries to be written; {@code mirrored} when a mirror index existed as it was decided. */
+        private record Decided(List<ChangeTracker.Intent> batch, ChangeTracker.Decision decision, boolean mirrored) {
         }
 
         private void lose(List<ChangeTracker.Intent> batch, RuntimeException cause) {
