@@ -1,5 +1,7 @@
 package io.marquee.indexer;
 
+import java.util.Arrays;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -16,10 +18,24 @@ import io.marquee.indexer.pipeline.QueueConsumer;
 public class IndexerApplication {
 
     public static void main(String[] args) {
-        ConfigurableApplicationContext context = SpringApplication.run(IndexerApplication.class, args);
+        ConfigurableApplicationContext context = SpringApplication.run(IndexerApplication.class, withWebServerWhenConsuming(args));
         if (!context.getBean(QueueConsumer.class).isRunning()) {
             System.exit(SpringApplication.exit(context));
         }
         // Consuming: the workers keep the JVM alive until SIGTERM, when Spring stops the consumer gracefully.
+    }
+
+    /**
+     * A consuming indexer is a long-running workload: it serves its health (for the probes) and metrics (for the
+     * scraper) on {@code server.port}. The one-off commands run side by side as short processes, so they open no port.
+     */
+    static String[] withWebServerWhenConsuming(String[] args) {
+        boolean consuming = Arrays.stream(args).filter(arg -> !arg.startsWith("--")).findFirst().filter("consume"::equals).isPresent();
+        if (!consuming) {
+            return args;
+        }
+        String[] withServer = Arrays.copyOf(args, args.length + 1);
+        withServer[args.length] = "--spring.main.web-application-type=reactive";
+        return withServer;
     }
 }

@@ -39,6 +39,8 @@ public final class LocalStack implements AutoCloseable {
     private final LocalElasticsearch elasticsearch;
     private final LocalAws aws;
     private final StackState state;
+    // The consuming indexer serves its health and metrics next to the API: 8081 beside the default 8080.
+    private final int indexerPort;
     private final List<Process> processes = new ArrayList<>();
     private volatile boolean closing;
 
@@ -47,6 +49,7 @@ public final class LocalStack implements AutoCloseable {
         this.elasticsearch = elasticsearch;
         this.aws = aws;
         this.state = StackState.of(elasticsearch.endpoint().urisAsString(), aws);
+        this.indexerPort = options.port() + 1;
     }
 
     public static void main(String[] args) throws InterruptedException {
@@ -110,7 +113,7 @@ public final class LocalStack implements AutoCloseable {
 
     private void launch() {
         String esUrl = state.elasticsearch();
-        List<String> consume = new ArrayList<>(List.of("consume"));
+        List<String> consume = new ArrayList<>(List.of("consume", "--server.port=" + indexerPort));
         consume.addAll(indexerSettings(state));
         processes.add(start(options.indexerJar(), consume));
         for (Path data : options.data()) {
@@ -247,6 +250,7 @@ public final class LocalStack implements AutoCloseable {
                 "  Swagger UI     " + base + "/swagger-ui.html",
                 "  OpenAPI        " + base + "/v3/api-docs",
                 "  Health         " + base + "/actuator/health",
+                "  Indexer        http://localhost:" + indexerPort + "/actuator/prometheus  (metrics; /actuator/health)",
                 "  Elasticsearch  " + state.elasticsearch(),
                 "  S3 (S3Proxy)   " + state.s3() + "   bucket " + state.bucket(),
                 "  SQS (ElasticMQ)" + " " + state.queueUrl(),

@@ -33,13 +33,15 @@ class ObjectIngest {
     private final ChangeTracker changes;
     private final ProviderProperties providers;
     private final ObjectMapper json;
+    private final IngestMetrics metrics;
 
-    ObjectIngest(S3Client s3, MovieLoader loader, ChangeTracker changes, ProviderProperties providers, ObjectMapper json) {
+    ObjectIngest(S3Client s3, MovieLoader loader, ChangeTracker changes, ProviderProperties providers, ObjectMapper json, IngestMetrics metrics) {
         this.s3 = s3;
         this.loader = loader;
         this.changes = changes;
         this.providers = providers;
         this.json = json;
+        this.metrics = metrics;
     }
 
     Result process(ObjectEvent event) {
@@ -83,6 +85,7 @@ class ObjectIngest {
         try (Quarantine quarantine = new Quarantine(s3, json, event, provider.get().id(), relativeKey)) {
             LoadReport report = loader.load(List.of(file), provider.get().id(),
                     rejection -> quarantine.add(rejection.position(), rejection.line(), rejection.reason(), rejection.raw()));
+            metrics.documentRetries(report.retries());
             for (LoadReport.UnreadableFile unreadable : report.unreadable()) {
                 if (unreadable.transientFailure()) {
                     throw new TransientFailure("Reading " + unreadable.uri() + " failed: " + unreadable.reason(), null);

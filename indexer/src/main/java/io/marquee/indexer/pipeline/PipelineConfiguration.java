@@ -1,5 +1,8 @@
 package io.marquee.indexer.pipeline;
 
+import java.time.Clock;
+
+import io.micrometer.core.instrument.MeterRegistry;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -15,8 +18,9 @@ class PipelineConfiguration {
 
     @Bean
     QueueConsumer queueConsumer(SqsClient sqs, S3Client s3, MovieLoader loader, ChangeTracker changes, ProviderProperties providers,
-            PipelineProperties properties) {
-        ObjectIngest ingest = new ObjectIngest(s3, loader, changes, providers, MovieJson.objectMapper());
-        return new QueueConsumer(sqs, new S3EventMessages(MovieJson.objectMapper()), ingest, properties);
+            PipelineProperties properties, MeterRegistry registry, Clock clock) {
+        IngestMetrics metrics = new IngestMetrics(registry, clock);
+        ObjectIngest ingest = new ObjectIngest(s3, loader, changes, providers, MovieJson.objectMapper(), metrics);
+        return new QueueConsumer(sqs, new S3EventMessages(MovieJson.objectMapper()), ingest, properties, metrics);
     }
 }

@@ -21,6 +21,7 @@ import org.springframework.validation.annotation.Validated;
  * @param visibilityTimeout how long a message stays hidden while it is worked on; extended while work goes on
  * @param retryBackoff the first redelivery delay after a transient failure, doubled per receive, capped at 15 minutes
  * @param shutdownGrace how long in-flight messages may take to finish on shutdown before they are returned to the queue
+ * @param depthInterval how often the depth of the queue and the dead-letter queue is asked of SQS, for the metrics
  */
 @Validated
 @ConfigurationProperties("marquee.indexer.pipeline")
@@ -32,5 +33,6 @@ public record PipelineProperties(
         @DefaultValue("10s") @NotNull Duration waitTime,
         @DefaultValue("60s") @NotNull Duration visibilityTimeout,
         @DefaultValue("5s") @NotNull Duration retryBackoff,
-        @DefaultValue("30s") @NotNull Duration shutdownGrace) {
+        @DefaultValue("30s") @NotNull Duration shutdownGrace,
+        @DefaultValue("15s") @NotNull Duration depthInterval) {
 }

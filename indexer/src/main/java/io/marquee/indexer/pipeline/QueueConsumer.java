@@ -42,17 +42,19 @@ public class QueueConsumer implements SmartLifecycle {
     private final S3EventMessages messages;
     private final ObjectIngest ingest;
     private final PipelineProperties properties;
+    private final IngestMetrics metrics;
     private final AtomicInteger processed = new AtomicInteger();
     private final Set<Message> inFlight = ConcurrentHashMap.newKeySet();
     private volatile boolean running;
     private ExecutorService workers;
     private ScheduledExecutorService heartbeats;
 
-    QueueConsumer(SqsClient sqs, S3EventMessages messages, ObjectIngest ingest, PipelineProperties properties) {
+    QueueConsumer(SqsClient sqs, S3EventMessages messages, ObjectIngest ingest, PipelineProperties properties, IngestMetrics metrics) {
         this.sqs = sqs;
         this.messages = messages;
         this.ingest = ingest;
         this.properties = properties;
+        this.metrics = metrics;
     }
 
     @Override
@@ -74,6 +76,8 @@ public class QueueConsumer implements SmartLifecycle {
         for (int i = 0; i < properties.concurrency(); i++) {
             workers.submit(this::poll);
         }
+        heartbeats.scheduleWithFixedDelay(() -> metrics.refreshDepths(sqs, properties.queueUrl(), properties.deadLetterQueueUrl()), 0,
+                properties.depthInterval().toMillis(), TimeUnit.MILLISECONDS);
         log.info("Consuming {} with {} workers", properties.queueUrl(), properties.concurrency());
     }
 
@@ -130,6 +134,7 @@ public class QueueConsumer implements SmartLifecycle {
                 received.forEach(this::handle);
             }
             catch (SdkException ex) {
+                metrics.receiveFailed();
                 log.warn("Receiving from the queue failed, backing off: {}", ex.toString());
                 sleep(properties.retryBackoff());
             }
@@ -140,10 +145,12 @@ public class QueueConsumer implements SmartLifecycle {
         S3EventMessages.Parsed parsed = messages.parse(message.body());
         if (parsed instanceof S3EventMessages.TestEvent) {
             delete(message);
+            metrics.message("deleted");
             return;
         }
         if (parsed instanceof S3EventMessages.Unrecognised unrecognised) {
             moveAside(message, unrecognised.reason());
+            metrics.message("dead-lettered");
             return;
         }
         inFlight.add(message);
@@ -151,10 +158,12 @@ public class QueueConsumer implements SmartLifecycle {
                 properties.visibilityTimeout().toMillis() / 2, TimeUnit.MILLISECONDS);
         try {
             for (ObjectEvent event : ((S3EventMessages.Events) parsed).events()) {
-                ingest.process(event);
+                metrics.object(ingest.process(event));
+                metrics.ingested(event);
             }
             heartbeat.cancel(false);
             delete(message);
+            metrics.message("deleted");
         }
         catch (RuntimeException ex) {
             heartbeat.cancel(false);
@@ -163,6 +172,7 @@ public class QueueConsumer implements SmartLifecycle {
             log.warn("Message {} failed on receive {} ({}); it returns in {} s", message.messageId(), receives, ex.toString(),
                     backoff.toSeconds());
             retryLater(message, backoff);
+            metrics.message("retried");
         }
         finally {
             inFlight.remove(message);

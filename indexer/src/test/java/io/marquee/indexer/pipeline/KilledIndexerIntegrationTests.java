@@ -6,14 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
+import io.marquee.indexer.IndexerProcess;
 import io.marquee.indexer.PipelineTestSupport;
 import io.marquee.testsupport.aws.LocalAws;
 import io.marquee.testsupport.aws.ProviderUploads;
@@ -47,63 +46,27 @@ class KilledIndexerIntegrationTests {
         Path file = generate(dir.resolve("big.ndjson"));
         ElasticsearchHttp es = new ElasticsearchHttp(indices.endpoint());
 
-        Process first = indexer(indices, "first");
+        IndexerProcess first = IndexerProcess.consume(AWS, indices, dir.resolve("first.log"));
         ProviderUploads.to(AWS).deliver("incoming/wikipedia/big.ndjson", file);
-        await("the indexer part-way through the file", Duration.ofMinutes(3), () -> between(count(es, indices.prefix() + "movies"), 1, RECORDS - 1));
-        first.destroyForcibly().waitFor();
-        long atKill = count(es, indices.prefix() + "movies");
+        await("the indexer part-way through the file", Duration.ofMinutes(3), () -> between(es.count(indices.prefix() + "movies"), 1, RECORDS - 1));
+        first.process().destroyForcibly().waitFor();
+        long atKill = es.count(indices.prefix() + "movies");
         assertThat(atKill).isBetween(1L, RECORDS - 1L);
 
-        Process second = indexer(indices, "second");
-        try {
-            await("every movie indexed after the restart", Duration.ofMinutes(4), () -> count(es, indices.prefix() + "movies") == RECORDS);
+        try (IndexerProcess second = IndexerProcess.consume(AWS, indices, dir.resolve("second.log"))) {
+            await("every movie indexed after the restart", Duration.ofMinutes(4), () -> es.count(indices.prefix() + "movies") == RECORDS);
             try (SqsClient sqs = AWS.sqsClient()) {
                 await("the queue drained", Duration.ofMinutes(1), () -> LocalAws.queueDepth(sqs, AWS.queueUrl()) == 0);
             }
         }
-        finally {
-            second.destroy();
-            second.waitFor();
-        }
-        assertThat(count(es, indices.prefix() + "movies")).isEqualTo(RECORDS);
-        assertThat(count(es, indices.prefix() + "movies-audit-*")).as("one create entry per movie").isEqualTo(RECORDS);
+        assertThat(es.count(indices.prefix() + "movies")).isEqualTo(RECORDS);
+        assertThat(es.count(indices.prefix() + "movies-audit-*")).as("one create entry per movie").isEqualTo(RECORDS);
         System.out.printf("Killed at %d of %d movies; after restart %d movies, %d audit entries%n", atKill, RECORDS,
-                count(es, indices.prefix() + "movies"), count(es, indices.prefix() + "movies-audit-*"));
-    }
-
-    private Process indexer(TestIndices indices, String name) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-cp", System.getProperty("java.class.path"), "io.marquee.indexer.IndexerApplication", "consume",
-                "--spring.elasticsearch.uris=" + indices.endpoint().urisAsString(),
-                "--marquee.indexer.index-prefix=" + indices.prefix(),
-                "--marquee.indexer.aws.s3-endpoint=" + AWS.endpoint().s3(),
-                "--marquee.indexer.aws.sqs-endpoint=" + AWS.endpoint().sqs(),
-                "--marquee.indexer.aws.access-key=" + AWS.endpoint().accessKey(),
-                "--marquee.indexer.aws.secret-key=" + AWS.endpoint().secretKey(),
-                "--marquee.indexer.pipeline.queue-url=" + AWS.queueUrl(),
-                "--marquee.indexer.pipeline.dead-letter-queue-url=" + AWS.deadLetterQueueUrl(),
-                "--marquee.indexer.pipeline.bucket=ingest",
-                "--marquee.indexer.pipeline.wait-time=1s",
-                "--marquee.indexer.pipeline.visibility-timeout=5s",
-                "--marquee.indexer.pipeline.retry-backoff=1s",
-                "--marquee.indexer.bulk.max-operations=500",
-                "--spring.profiles.active=plain-logs"));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve(name + ".log").toFile()).start();
+                es.count(indices.prefix() + "movies"), es.count(indices.prefix() + "movies-audit-*"));
     }
 
     private static boolean between(long value, long low, long high) {
         return value >= low && value <= high;
-    }
-
-    private static long count(ElasticsearchHttp es, String target) {
-        es.post("/" + target + "/_refresh", null);
-        ElasticsearchHttp.Response response = es.get("/" + target + "/_count");
-        if (!response.ok()) {
-            return 0;
-        }
-        String body = response.body();
-        int start = body.indexOf("\"count\":") + 8;
-        return Long.parseLong(body.substring(start, body.indexOf(',', start)));
     }
 
     private static Path generate(Path file) throws IOException {

@@ -55,6 +55,11 @@ public final class LocalAws implements AutoCloseable {
         }
     }
 
+    /** The bucket's server, to stop and resume in fault tests. */
+    public LocalS3 s3() {
+        return s3;
+    }
+
     public AwsEndpoint endpoint() {
         return endpoint(s3.uri(), sqs.uri());
     }

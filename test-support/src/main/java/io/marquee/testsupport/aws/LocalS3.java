@@ -16,18 +16,46 @@ import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
  */
 public final class LocalS3 implements AutoCloseable {
 
-    private final S3Proxy proxy;
+    private final Path directory;
+    private final int port;
+    private S3Proxy proxy;
 
-    private LocalS3(S3Proxy proxy) {
+    private LocalS3(Path directory, S3Proxy proxy) {
+        this.directory = directory;
         this.proxy = proxy;
+        this.port = proxy.getPort();
     }
 
     public static LocalS3 start(Path directory) {
         try {
             Files.createDirectories(directory);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        return new LocalS3(directory, startProxy(directory, 0));
+    }
+
+    /** Stops serving, as an outage would: connections are refused until {@link #resume()}; the objects are kept. */
+    public synchronized void stop() {
+        if (proxy != null) {
+            stopProxy(proxy);
+            proxy = null;
+        }
+    }
+
+    /** Serves again, on the same port, the objects as they were. */
+    public synchronized void resume() {
+        if (proxy == null) {
+            proxy = startProxy(directory, port);
+        }
+    }
+
+    private static S3Proxy startProxy(Path directory, int port) {
+        try {
             S3Proxy proxy = S3Proxy.builder()
                     .blobStore(new FilesystemNio2BlobStore(directory.toAbsolutePath().toString()))
-                    .endpoint(URI.create("http://127.0.0.1:0"))
+                    .endpoint(URI.create("http://127.0.0.1:" + port))
                     .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, AwsEndpoint.ACCESS_KEY, AwsEndpoint.SECRET_KEY)
                     .ignoreUnknownHeaders(true)
                     .build();
@@ -39,10 +67,7 @@ public final class LocalS3 implements AutoCloseable {
                 }
                 Thread.sleep(20);
             }
-            return new LocalS3(proxy);
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
+            return proxy;
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
@@ -54,11 +79,15 @@ public final class LocalS3 implements AutoCloseable {
     }
 
     public URI uri() {
-        return URI.create("http://127.0.0.1:" + proxy.getPort());
+        return URI.create("http://127.0.0.1:" + port);
     }
 
     @Override
     public void close() {
+        stop();
+    }
+
+    private static void stopProxy(S3Proxy proxy) {
         try {
             proxy.stop();
         }

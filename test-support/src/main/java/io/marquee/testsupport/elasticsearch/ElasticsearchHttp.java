@@ -42,6 +42,18 @@ public final class ElasticsearchHttp {
         return send("POST", path, json);
     }
 
+    /** Documents in {@code target} (an index, alias or pattern) once refreshed; 0 while it does not exist. */
+    public long count(String target) {
+        post("/" + target + "/_refresh", null);
+        Response response = get("/" + target + "/_count");
+        if (!response.ok()) {
+            return 0;
+        }
+        String body = response.body();
+        int start = body.indexOf("\"count\":") + 8;
+        return Long.parseLong(body.substring(start, body.indexOf(',', start)));
+    }
+
     public Response send(String method, String path, String json) {
         return send(method, path, json, "application/json");
     }
