@@ -3,6 +3,7 @@ package io.marquee.schema;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,6 +86,22 @@ public final class SchemaTemplates {
     /** The mapped properties of the control documents. */
     public JsonNode controlMappingProperties() {
         return read("component-templates/movies-control-mappings.json").path("template").path("mappings").path("properties");
+    }
+
+    /**
+     * The Elasticsearch roles of the API's and the indexer's users, in the file-realm {@code roles.yml} format (the
+     * chart hands the same file to ECK).
+     */
+    public static String roles() {
+        try (InputStream in = SchemaTemplates.class.getResourceAsStream(ROOT + "security/roles.yml")) {
+            if (in == null) {
+                throw new IllegalStateException("Missing schema resource " + ROOT + "security/roles.yml");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("Unreadable schema resource " + ROOT + "security/roles.yml", ex);
+        }
     }
 
     private JsonNode read(String resource) {

@@ -19,6 +19,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import io.marquee.schema.SchemaTemplates;
 import io.marquee.api.ApiTestSupport;
 import io.marquee.indexer.ingest.LocalMovieFiles;
 import io.marquee.testsupport.elasticsearch.ElasticsearchEndpoint;
@@ -44,21 +45,8 @@ class SecuredClusterIntegrationTests {
     private static final String PREFIX = TestIndices.prefixFor(SecuredClusterIntegrationTests.class);
     private static final String API_PASSWORD = "api-" + UUID.randomUUID();
     private static final String INDEXER_PASSWORD = "indexer-" + UUID.randomUUID();
-    // The API reads through the read alias (and the audit trail, for history); the indexer manages and writes the movie
-    // and audit indices and their templates. Nothing else, for either.
-    private static final String ROLES = """
-            marquee_api:
-              indices:
-                - names: ["%1$smovies"]
-                  privileges: ["read", "view_index_metadata"]
-                - names: ["%1$smovies-audit*"]
-                  privileges: ["read"]
-            marquee_indexer:
-              cluster: ["monitor", "manage_index_templates"]
-              indices:
-                - names: ["%1$smovies*"]
-                  privileges: ["create_index", "delete_index", "manage", "read", "write", "view_index_metadata"]
-            """.formatted(PREFIX);
+    // The roles production gets (the chart puts the same file in ECK's roles Secret), under this test's prefix.
+    private static final String ROLES = SchemaTemplates.roles().replace("\"movies", "\"" + PREFIX + "movies");
     private static final LocalElasticsearch ELASTICSEARCH = LocalElasticsearch.start(LocalElasticsearch.Options.singleNode()
             .withHeap("512m").withSecurity(ROLES, List.of(new LocalElasticsearch.FileUser("marquee-api", API_PASSWORD, List.of("marquee_api")),
                     new LocalElasticsearch.FileUser("marquee-indexer", INDEXER_PASSWORD, List.of("marquee_indexer")))));
