@@ -1,0 +1,19 @@
+output "regions" {
+  description = "Per region, the chart values Terraform owns (see docs/deployment.md)"
+  value = {
+    "us-east-1" = {
+      bucket                = module.us_east_1.bucket
+      queue_url             = module.us_east_1.queue_url
+      dead_letter_queue_url = module.us_east_1.dead_letter_queue_url
+      api_role_arn          = module.us_east_1.api_role_arn
+      indexer_role_arn      = module.us_east_1.indexer_role_arn
+    }
+    "eu-west-1" = {
+      bucket                = module.eu_west_1.bucket
+      queue_url             = module.eu_west_1.queue_url
+      dead_letter_queue_url = module.eu_west_1.dead_letter_queue_url
+      api_role_arn          = module.eu_west_1.api_role_arn
+      indexer_role_arn      = module.eu_west_1.indexer_role_arn
+    }
+  }
+}

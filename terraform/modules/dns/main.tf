@@ -1,0 +1,35 @@
+# Latency-based routing across regions: each client goes to the nearest healthy region. A region whose readiness
+# fails is taken out of the answers until it passes again; draining a region is setting its record's weight in the
+# health check (see docs/deployment.md).
+
+resource "aws_route53_health_check" "region" {
+  for_each          = var.regions
+  fqdn              = each.value.load_balancer_dns_name
+  type              = "HTTPS"
+  port              = 443
+  resource_path     = var.health_path
+  request_interval  = 10
+  failure_threshold = 3
+  measure_latency   = true
+  enable_sni        = true
+  tags              = merge(var.tags, { Name = "marquee-${each.key}" })
+}
+
+resource "aws_route53_record" "api" {
+  for_each        = var.regions
+  zone_id         = var.zone_id
+  name            = var.record_name
+  type            = "A"
+  set_identifier  = each.key
+  health_check_id = aws_route53_health_check.region[each.key].id
+
+  latency_routing_policy {
+    region = each.key
+  }
+
+  alias {
+    name                   = each.value.load_balancer_dns_name
+    zone_id                = each.value.load_balancer_zone_id
+    evaluate_target_health = true
+  }
+}

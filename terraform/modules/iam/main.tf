@@ -1,0 +1,84 @@
+# IRSA roles: each workload's Kubernetes service account assumes its own role, with no more than it uses.
+
+data "aws_iam_policy_document" "trust" {
+  for_each = toset(["api", "indexer"])
+  statement {
+    actions = ["sts:AssumeRoleWithWebIdentity"]
+    principals {
+      type        = "Federated"
+      identifiers = [var.oidc_provider_arn]
+    }
+    condition {
+      test     = "StringEquals"
+      variable = "${var.oidc_provider_url}:sub"
+      values   = ["system:serviceaccount:${var.namespace}:${var.release}-${each.key}"]
+    }
+    condition {
+      test     = "StringEquals"
+      variable = "${var.oidc_provider_url}:aud"
+      values   = ["sts.amazonaws.com"]
+    }
+  }
+}
+
+# The API reads only Elasticsearch: its role carries no policy, and exists so one can be granted without a redeploy.
+resource "aws_iam_role" "api" {
+  name               = "${var.name}-${var.region}-api"
+  assume_role_policy = data.aws_iam_policy_document.trust["api"].json
+  tags               = var.tags
+}
+
+resource "aws_iam_role" "indexer" {
+  name               = "${var.name}-${var.region}-indexer"
+  assume_role_policy = data.aws_iam_policy_document.trust["indexer"].json
+  tags               = var.tags
+}
+
+data "aws_iam_policy_document" "indexer" {
+  statement {
+    sid       = "ReadDeliveries"
+    actions   = ["s3:GetObject", "s3:GetObjectVersion"]
+    resources = ["${var.bucket_arn}/incoming/*"]
+  }
+  statement {
+    sid       = "ListDeliveries"
+    actions   = ["s3:ListBucket", "s3:ListBucketVersions"]
+    resources = [var.bucket_arn]
+    condition {
+      test     = "StringLike"
+      variable = "s3:prefix"
+      values   = ["incoming/*", "quarantine/*"]
+    }
+  }
+  statement {
+    sid       = "WriteQuarantine"
+    actions   = ["s3:PutObject"]
+    resources = ["${var.bucket_arn}/quarantine/*"]
+  }
+  statement {
+    sid       = "UseTheBucketKey"
+    actions   = ["kms:Decrypt", "kms:GenerateDataKey"]
+    resources = [var.bucket_kms_key_arn]
+  }
+  statement {
+    sid       = "ConsumeTheQueue"
+    actions   = ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility", "sqs:GetQueueAttributes"]
+    resources = [var.queue_arn]
+  }
+  statement {
+    sid       = "DeadLetterUnrecognisedMessages"
+    actions   = ["sqs:SendMessage", "sqs:GetQueueAttributes"]
+    resources = [var.dead_letter_queue_arn]
+  }
+  statement {
+    sid       = "UseTheQueueKey"
+    actions   = ["kms:Decrypt", "kms:GenerateDataKey"]
+    resources = [var.queue_kms_key_arn]
+  }
+}
+
+resource "aws_iam_role_policy" "indexer" {
+  name   = "ingest"
+  role   = aws_iam_role.indexer.id
+  policy = data.aws_iam_policy_document.indexer.json
+}
