@@ -46,6 +46,16 @@ class LocalStackIntegrationTests {
 
             assertThat(get(stack.apiUri().resolve("/actuator/health/readiness")).statusCode()).isEqualTo(200);
 
+            // The pipeline's smoke test, as it runs after every deploy.
+            Process smoke = new ProcessBuilder("bash", "../deploy/smoke-test.sh", stack.apiUri().toString()).redirectErrorStream(true).start();
+            String smoked = new String(smoke.getInputStream().readAllBytes());
+            assertThat(smoke.waitFor()).as(smoked).isZero();
+            assertThat(smoked).contains("all smoke checks passed");
+
+            // The consuming indexer's metrics, beside the API.
+            HttpResponse<String> metrics = get(URI.create("http://localhost:" + (port + 1) + "/actuator/prometheus"));
+            assertThat(metrics.body()).contains("marquee_ingest_messages_total{outcome=\"deleted\"", "marquee_ingest_lag_seconds_count");
+
             // make load: through S3 and SQS, as a provider would deliver.
             Path more = Files.writeString(state.resolve("more.ndjson"),
                     "{\"title\": \"Brand New Film\", \"year\": 2024, \"cast\": [\"Zoë Newcomer\"], \"genres\": [\"Drama\"]}\n");
