@@ -38,9 +38,9 @@ prove-reindex:
 bench:
 	bench/run.sh
 
-## test: the whole suite, against real Elasticsearch (starts its own)
+## test: the whole suite, against real Elasticsearch (starts its own), with the deploy checks and the images as tarballs
 test:
-	$(MVNW) verify
+	$(MVNW) verify -Poffline-images
 
 ## build: the executable jars, without tests
 build:
