@@ -15,12 +15,15 @@ import org.springframework.web.server.WebFilterChain;
 
 /**
  * CORS for the configured UI origins only, and security headers on every answer: nothing the API returns is a page
- * to render, frame or sniff (Swagger UI, which is, gets all but the content policy).
+ * to render, frame or sniff, except the search page (its own content policy) and Swagger UI (all but the content policy).
  */
 @Component
 class BrowserPolicy implements WebFilter, WebFluxConfigurer, Ordered {
 
     private static final String API_CONTENT_POLICY = "default-src 'none'; frame-ancestors 'none'";
+    // The search page: its own scripts, styles and API only; posters from Wikimedia, where the data links them.
+    private static final String PAGE_CONTENT_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
+            + "img-src 'self' https://upload.wikimedia.org; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     private final WebProperties properties;
 
@@ -50,7 +53,10 @@ class BrowserPolicy implements WebFilter, WebFluxConfigurer, Ordered {
         headers.set("X-Frame-Options", "DENY");
         headers.set("Referrer-Policy", "no-referrer");
         String path = exchange.getRequest().getPath().pathWithinApplication().value();
-        if (!path.startsWith("/swagger-ui") && !path.startsWith("/webjars/")) {
+        if (path.equals("/") || path.equals("/index.html") || path.startsWith("/ui/")) {
+            headers.set("Content-Security-Policy", PAGE_CONTENT_POLICY);
+        }
+        else if (!path.startsWith("/swagger-ui") && !path.startsWith("/webjars/")) {
             headers.set("Content-Security-Policy", API_CONTENT_POLICY);
         }
         if (exchange.getRequest().getSslInfo() != null) {

@@ -46,6 +46,17 @@ class BrowserPolicyIntegrationTests {
     }
 
     @Test
+    void servesTheSearchPageWithAContentPolicyOfItsOwn() {
+        http.get().uri("/").exchange().expectStatus().isOk().expectHeader().contentTypeCompatibleWith("text/html")
+                .expectHeader().value("Content-Security-Policy", policy -> org.assertj.core.api.Assertions.assertThat(policy)
+                        .contains("script-src 'self'", "connect-src 'self'", "img-src 'self' https://upload.wikimedia.org",
+                                "frame-ancestors 'none'")
+                        .doesNotContain("unsafe-inline", "unsafe-eval"));
+        http.get().uri("/ui/app.js").exchange().expectStatus().isOk().expectHeader().contentTypeCompatibleWith("text/javascript");
+        http.get().uri("/ui/styles.css").exchange().expectStatus().isOk().expectHeader().contentTypeCompatibleWith("text/css");
+    }
+
+    @Test
     void letsTheUiOriginReadAnswersAndNoOtherOrigin() {
         http.method(HttpMethod.OPTIONS).uri("/v1/movies?q=heat").header("Origin", "https://ui.example")
                 .header("Access-Control-Request-Method", "GET").header("Access-Control-Request-Headers", "X-Api-Key").exchange()
