@@ -1,6 +1,7 @@
 package io.marquee.indexer;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
@@ -67,4 +68,17 @@ public final class PipelineTestSupport {
         }
     }
 
+    /** Writes {@code count} distinct minimal movies as NDJSON, titled {@code "<titlePrefix> <n>"}, and returns the file. */
+    public static Path writeMovies(Path file, String titlePrefix, int count) {
+        try (java.io.BufferedWriter out = Files.newBufferedWriter(file, java.nio.charset.StandardCharsets.UTF_8)) {
+            for (int i = 0; i < count; i++) {
+                out.write("{\"title\": \"" + titlePrefix + " " + i + "\", \"year\": " + (1950 + i % 70) + ", \"cast\": [\"Actor " + (i % 900)
+                        + "\"], \"genres\": [\"Drama\"]}\n");
+            }
+        }
+        catch (java.io.IOException ex) {
+            throw new java.io.UncheckedIOException(ex);
+        }
+        return file;
+    }
 }

@@ -1,9 +1,5 @@
 package io.marquee.indexer.pipeline;
 
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -43,7 +39,7 @@ class KilledIndexerIntegrationTests {
 
     @Test
     void losesAndDuplicatesNothingWhenKilledMidFile(TestIndices indices) throws Exception {
-        Path file = generate(dir.resolve("big.ndjson"));
+        Path file = PipelineTestSupport.writeMovies(dir.resolve("big.ndjson"), "Killed Film", RECORDS);
         ElasticsearchHttp es = new ElasticsearchHttp(indices.endpoint());
 
         IndexerProcess first = IndexerProcess.consume(AWS, indices, dir.resolve("first.log"));
@@ -67,15 +63,5 @@ class KilledIndexerIntegrationTests {
 
     private static boolean between(long value, long low, long high) {
         return value >= low && value <= high;
-    }
-
-    private static Path generate(Path file) throws IOException {
-        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            for (int i = 0; i < RECORDS; i++) {
-                out.write("{\"title\": \"Killed Film " + i + "\", \"year\": " + (1950 + i % 70) + ", \"cast\": [\"Actor " + (i % 900)
-                        + "\"], \"genres\": [\"Drama\"]}\n");
-            }
-        }
-        return file;
     }
 }

@@ -1,9 +1,5 @@
 package io.marquee.indexer.pipeline;
 
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -52,7 +48,8 @@ class StoreOutageIntegrationTests {
         String movies = indices.prefix() + "movies";
         ProviderUploads uploads = ProviderUploads.to(AWS);
         for (int file = 0; file < FILES; file++) {
-            uploads.deliver("incoming/wikipedia/outage-" + file + ".ndjson", generate(dir.resolve("outage-" + file + ".ndjson"), file));
+            Path delivery = PipelineTestSupport.writeMovies(dir.resolve("outage-" + file + ".ndjson"), "Outage Film " + file + "-", PER_FILE);
+            uploads.deliver("incoming/wikipedia/outage-" + file + ".ndjson", delivery);
         }
 
         try (IndexerProcess indexer = IndexerProcess.consume(AWS, indices, dir.resolve("indexer.log"));
@@ -93,15 +90,5 @@ class StoreOutageIntegrationTests {
                     retriedDuring, waiting, drainedMillis, es.count(indices.prefix() + "movies-audit-*"),
                     indexer.metric("marquee_ingest_receive_failures_total"), indexer.metric("marquee_ingest_lag_seconds", "quantile=\"0.99\""));
         }
-    }
-
-    private static Path generate(Path file, int number) throws IOException {
-        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            for (int i = 0; i < PER_FILE; i++) {
-                out.write("{\"title\": \"Outage Film " + number + "-" + i + "\", \"year\": " + (1950 + i % 70) + ", \"cast\": [\"Actor "
-                        + (i % 900) + "\"], \"genres\": [\"Drama\"]}\n");
-            }
-        }
-        return file;
     }
 }
