@@ -15,6 +15,7 @@ import io.marquee.indexer.audit.ChangeTracker;
 import io.marquee.indexer.cli.IndexerCommands;
 import io.marquee.indexer.index.BulkProperties;
 import io.marquee.indexer.load.MovieLoader;
+import io.marquee.indexer.pipeline.DeadLetters;
 import io.marquee.indexer.pipeline.QueueConsumer;
 import io.marquee.indexer.reindex.Reindexer;
 import io.marquee.schema.IndexNames;
@@ -43,8 +44,8 @@ class IndexerConfiguration {
     @Bean
     @ConditionalOnProperty(name = "marquee.indexer.cli.enabled", havingValue = "true", matchIfMissing = true)
     IndexerCommands indexerCommands(MovieLoader loader, MovieIndexAdmin admin, IndexerProperties properties, QueueConsumer consumer,
-            AuditRollover rollover, Reindexer reindexer) {
-        return new IndexerCommands(loader, admin, properties, consumer, rollover, reindexer, System.out);
+            AuditRollover rollover, Reindexer reindexer, DeadLetters deadLetters) {
+        return new IndexerCommands(loader, admin, properties, consumer, rollover, reindexer, deadLetters, System.out);
     }
 
     @Bean

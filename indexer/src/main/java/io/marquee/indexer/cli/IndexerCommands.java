@@ -17,6 +17,7 @@ import io.marquee.indexer.ingest.LocalMovieFiles;
 import io.marquee.indexer.ingest.MovieFile;
 import io.marquee.indexer.load.LoadReport;
 import io.marquee.indexer.load.MovieLoader;
+import io.marquee.indexer.pipeline.DeadLetters;
 import io.marquee.indexer.pipeline.QueueConsumer;
 import io.marquee.indexer.reindex.LeaseHeldException;
 import io.marquee.indexer.reindex.Reindexer;
@@ -46,6 +47,8 @@ public class IndexerCommands implements ApplicationRunner, ExitCodeGenerator {
                    indexer flip [--tolerance N]          verify the built candidate again and flip the aliases to it
                    indexer rollback                      flip the aliases back to the previous index
                    indexer prune --keep K                delete versions beyond the newest K (never live, previous or candidate)
+                   indexer dlq list [--max N]            show dead letters (default 20): when, why, which objects; they stay
+                   indexer dlq replay [--max N]          move dead letters (default all) back to the ingest queue
             """;
 
     private final MovieLoader loader;
@@ -54,11 +57,13 @@ public class IndexerCommands implements ApplicationRunner, ExitCodeGenerator {
     private final QueueConsumer consumer;
     private final AuditRollover rollover;
     private final Reindexer reindexer;
+    private final DeadLetters deadLetters;
     private final PrintStream out;
     private int exitCode = OK;
 
     public IndexerCommands(MovieLoader loader, MovieIndexAdmin admin, IndexerProperties properties, QueueConsumer consumer,
-            AuditRollover rollover, Reindexer reindexer, PrintStream out) {
+            AuditRollover rollover, Reindexer reindexer, DeadLetters deadLetters, PrintStream out) {
+        this.deadLetters = deadLetters;
         this.consumer = consumer;
         this.reindexer = reindexer;
         this.rollover = rollover;
@@ -84,6 +89,7 @@ public class IndexerCommands implements ApplicationRunner, ExitCodeGenerator {
                 consumer.start();
             }
             case "status", "reindex", "flip", "rollback", "prune" -> operate(words.get(0), options(args.getSourceArgs()));
+            case "dlq" -> deadLetters(words.size() > 1 ? words.get(1) : "", options(args.getSourceArgs()));
             default -> usage("unknown command '" + words.get(0) + "'");
         }
     }
@@ -107,6 +113,27 @@ public class IndexerCommands implements ApplicationRunner, ExitCodeGenerator {
         catch (LeaseHeldException ex) {
             out.println(ex.getMessage());
             exitCode = REFUSED;
+        }
+        catch (IllegalArgumentException ex) {
+            usage(ex.getMessage());
+        }
+    }
+
+    private void deadLetters(String action, Options options) {
+        try {
+            int max = options.value("max").map(Integer::parseInt).orElse("list".equals(action) ? 20 : Integer.MAX_VALUE);
+            switch (action) {
+                case "list" -> {
+                    List<DeadLetters.Letter> letters = deadLetters.peek(max);
+                    out.println(letters.size() + " dead letter(s)" + (letters.size() == max ? " shown (there may be more)" : ""));
+                    for (DeadLetters.Letter letter : letters) {
+                        out.println("- " + letter.messageId() + " sent " + letter.sentAt() + ": " + letter.reason());
+                        letter.objects().forEach(object -> out.println("    " + object));
+                    }
+                }
+                case "replay" -> out.println("moved " + deadLetters.replay(max) + " dead letter(s) back to the ingest queue");
+                default -> usage("dlq needs list or replay");
+            }
         }
         catch (IllegalArgumentException ex) {
             usage(ex.getMessage());
@@ -137,7 +164,7 @@ public class IndexerCommands implements ApplicationRunner, ExitCodeGenerator {
         return new Options(values);
     }
 
-    private static final List<String> TAKES_VALUE = List.of("from", "tolerance", "keep");
+    private static final List<String> TAKES_VALUE = List.of("from", "tolerance", "keep", "max");
 
     /** Parsed command options. */
     record Options(java.util.Map<String, String> values) {

@@ -23,4 +23,9 @@ class PipelineConfiguration {
         ObjectIngest ingest = new ObjectIngest(s3, loader, changes, providers, MovieJson.objectMapper(), metrics);
         return new QueueConsumer(sqs, new S3EventMessages(MovieJson.objectMapper()), ingest, properties, metrics);
     }
+
+    @Bean
+    DeadLetters deadLetters(SqsClient sqs, PipelineProperties properties) {
+        return new DeadLetters(sqs, properties);
+    }
 }

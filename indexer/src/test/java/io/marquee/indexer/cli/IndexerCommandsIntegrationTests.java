@@ -18,6 +18,7 @@ import io.marquee.indexer.IndexerProperties;
 import io.marquee.indexer.IndexerTestProperties;
 import io.marquee.indexer.audit.AuditRollover;
 import io.marquee.indexer.load.MovieLoader;
+import io.marquee.indexer.pipeline.DeadLetters;
 import io.marquee.indexer.pipeline.QueueConsumer;
 import io.marquee.indexer.reindex.Reindexer;
 import io.marquee.schema.MovieIndexAdmin;
@@ -39,9 +40,9 @@ class IndexerCommandsIntegrationTests {
     private final MovieIndexAdmin admin;
 
     IndexerCommandsIntegrationTests(MovieLoader loader, MovieIndexAdmin admin, IndexerProperties properties, QueueConsumer consumer,
-            AuditRollover rollover, Reindexer reindexer) {
+            AuditRollover rollover, Reindexer reindexer, DeadLetters deadLetters) {
         this.admin = admin;
-        this.commands = new IndexerCommands(loader, admin, properties, consumer, rollover, reindexer,
+        this.commands = new IndexerCommands(loader, admin, properties, consumer, rollover, reindexer, deadLetters,
                 new PrintStream(output, true, StandardCharsets.UTF_8));
     }
 

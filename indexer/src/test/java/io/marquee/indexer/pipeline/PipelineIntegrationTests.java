@@ -58,6 +58,7 @@ class PipelineIntegrationTests {
     }
 
     private final QueueConsumer consumer;
+    private final DeadLetters deadLetters;
     private final MovieIndexAdmin admin;
     private final ElasticsearchClient elasticsearch;
     private final ProviderUploads provider = ProviderUploads.to(AWS);
@@ -65,7 +66,8 @@ class PipelineIntegrationTests {
     private final SqsClient sqs = AWS.sqsClient();
     private final ObjectMapper json = new ObjectMapper();
 
-    PipelineIntegrationTests(QueueConsumer consumer, MovieIndexAdmin admin, ElasticsearchClient elasticsearch) {
+    PipelineIntegrationTests(QueueConsumer consumer, MovieIndexAdmin admin, ElasticsearchClient elasticsearch, DeadLetters deadLetters) {
+        this.deadLetters = deadLetters;
         this.consumer = consumer;
         this.admin = admin;
         this.elasticsearch = elasticsearch;
@@ -306,6 +308,37 @@ class PipelineIntegrationTests {
         await("the good delivery indexed meanwhile", PATIENCE, () -> count() == 1);
         List<Message> dead = awaitDeadLetters(1);
         assertThat(dead).singleElement().satisfies(m -> assertThat(m.body()).contains("no-such-bucket"));
+    }
+
+    @Test
+    void listsDeadLettersWithTheirObjectsAndReplaysThemOnceTheCauseIsFixed() throws IOException {
+        provider.send(S3EventNotifications.objectCreated("us-east-1", "late-bucket", "incoming/wikipedia/late.json", HEAT.length(), "e", null));
+        provider.send("{\"hello\": \"world\"}");
+        await("both dead-lettered", Duration.ofSeconds(60), () -> deadLetters.peek(10).size() == 2);
+
+        List<DeadLetters.Letter> letters = deadLetters.peek(10);
+        assertThat(letters).anySatisfy(letter -> {
+            assertThat(letter.objects()).containsExactly("ObjectCreated:Put s3://late-bucket/incoming/wikipedia/late.json");
+            assertThat(letter.reason()).contains("every receive");
+            assertThat(letter.sentAt()).isNotNull();
+        }).anySatisfy(letter -> {
+            assertThat(letter.objects()).isEmpty();
+            assertThat(letter.reason()).contains("neither an S3 event notification");
+        });
+        assertThat(deadLetters.peek(10)).as("peeking leaves them there").hasSize(2);
+
+        // The cause fixed: the bucket and the object exist now.
+        s3.createBucket(b -> b.bucket("late-bucket"));
+        s3.putObject(p -> p.bucket("late-bucket").key("incoming/wikipedia/late.json"), software.amazon.awssdk.core.sync.RequestBody.fromString(HEAT));
+        // Both were dead when the replay began; the one that is no S3 event comes straight back, and is not replayed again.
+        assertThat(deadLetters.replay(10)).isEqualTo(2);
+
+        await("the replayed delivery indexed", PATIENCE, () -> count() == 1);
+        // The message that is no S3 event is moved aside again, at once, with its reason.
+        await("only the unrecognisable one back in the dead-letter queue", PATIENCE, () -> {
+            List<DeadLetters.Letter> back = deadLetters.peek(10);
+            return back.size() == 1 && back.get(0).objects().isEmpty();
+        });
     }
 
     private List<Message> awaitDeadLetters(int expected) {
