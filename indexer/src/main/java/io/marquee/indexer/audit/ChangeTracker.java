@@ -57,9 +57,10 @@ public final class ChangeTracker {
      */
     public final class Session {
 
-        // More than a load can have decided but not yet indexed at default sizes: batches in the loader's pipeline (6),
-        // bulk requests in flight (2) and the one filling, of 1,000 each.
-        private static final int REMEMBERED = 20_000;
+        // More than a load can have decided but not yet indexed at default sizes: batches in the loader's pipeline (3),
+        // bulk requests in flight (2) and the one filling, of 1,000 each. Each holds a movie's facts, extract included,
+        // so it is also what bounds the loader's memory (SmallHeapLoadIntegrationTests: 64 MB; 20,000 did not fit).
+        private static final int REMEMBERED = 10_000;
 
         private final Map<String, Current> decided = new java.util.LinkedHashMap<>(1024, 0.75f, true) {
             @Override

@@ -170,7 +170,7 @@ public final class MovieLoader {
      */
     private final class TrackedBatch implements Batch, AutoCloseable {
 
-        private static final int PIPELINED = 6;
+        private static final int PIPELINED = 3;
 
         private final BulkMovieWriter writer;
         private final int size;
