@@ -3,10 +3,13 @@
 # answers a bad request with a problem document. The pipeline runs it after every deploy and rolls back on failure;
 # it runs as well against `make run` (http://localhost:8080).
 # Usage: deploy/smoke-test.sh <base-url> [api-key]
+# SMOKE_CURL_ARGS adds curl options, e.g. "--connect-to api.example.com:443:<one region's load balancer>:443" to test
+# one region behind the shared name (the name, its certificate and Host header kept).
 set -euo pipefail
 base=${1:?usage: smoke-test.sh <base-url> [api-key]}
 key=${2:-}
-headers=(-H "X-Request-Id: smoke-$(date +%s)")
+read -r -a extra <<< "${SMOKE_CURL_ARGS:-}"
+headers=(-H "X-Request-Id: smoke-$(date +%s)" "${extra[@]}")
 [ -n "$key" ] && headers+=(-H "X-Api-Key: $key")
 failures=0
 

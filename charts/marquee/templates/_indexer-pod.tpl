@@ -25,6 +25,8 @@ containers:
         value: {{ $root.Values.indexer.javaOptions | quote }}
       - name: AWS_REGION
         value: {{ $root.Values.region | quote }}
+      - name: MARQUEE_REGION
+        value: {{ $root.Values.region | quote }}
       - name: MARQUEE_QUEUE_URL
         value: {{ $root.Values.indexer.queueUrl | quote }}
       - name: MARQUEE_DEAD_LETTER_QUEUE_URL

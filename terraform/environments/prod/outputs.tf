@@ -17,3 +17,8 @@ output "regions" {
     }
   }
 }
+
+output "health_check_ids" {
+  description = "Each region's Route 53 health check: invert one to drain its region (docs/runbooks/region-failover.md)"
+  value       = module.dns.health_check_ids
+}

@@ -1,6 +1,6 @@
 # Latency-based routing across regions: each client goes to the nearest healthy region. A region whose readiness
-# fails is taken out of the answers until it passes again; draining a region is setting its record's weight in the
-# health check (see docs/deployment.md).
+# fails is taken out of the answers until it passes again; draining a region is inverting its health check
+# (see docs/runbooks/region-failover.md).
 
 resource "aws_route53_health_check" "region" {
   for_each          = var.regions

@@ -155,6 +155,12 @@ data "aws_iam_policy_document" "provider_write" {
     actions   = ["s3:PutObject", "s3:AbortMultipartUpload"]
     resources = ["${aws_s3_bucket.ingest.arn}/incoming/${each.key}/*"]
   }
+  # A provider reads why its records were rejected, and only its own.
+  statement {
+    sid       = "ReadOwnQuarantineOnly"
+    actions   = ["s3:GetObject"]
+    resources = ["${aws_s3_bucket.ingest.arn}/quarantine/${each.key}/*"]
+  }
   statement {
     sid       = "ListOwnPrefixOnly"
     actions   = ["s3:ListBucket"]
@@ -162,12 +168,12 @@ data "aws_iam_policy_document" "provider_write" {
     condition {
       test     = "StringLike"
       variable = "s3:prefix"
-      values   = ["incoming/${each.key}/*"]
+      values   = ["incoming/${each.key}/*", "quarantine/${each.key}/*"]
     }
   }
   statement {
     sid       = "EncryptWithTheBucketKey"
-    actions   = ["kms:GenerateDataKey", "kms:Encrypt"]
+    actions   = ["kms:GenerateDataKey", "kms:Encrypt", "kms:Decrypt"]
     resources = [aws_kms_key.bucket.arn]
   }
 }

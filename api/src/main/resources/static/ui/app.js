@@ -80,7 +80,8 @@ async function search({ focusResults = false, retried = false } = {}) {
   const seq = ++searchSeq;
   if (searchAbort) searchAbort.abort();
   searchAbort = new AbortController();
-  history.replaceState(null, '', `${location.pathname}${query().toString() ? `?${query()}` : ''}`);
+  const shown = query().toString();
+  history.replaceState(null, '', shown ? `${location.pathname}?${shown}` : location.pathname);
   const params = query({ size: String(PAGE_SIZE), facets: 'genres,decade', highlight: 'true' });
   $('results').setAttribute('aria-busy', 'true');
   try {

@@ -201,6 +201,14 @@ class HelmChartTests {
         assertThat(Chart.render("values-staging.yaml").ofKind("ScaledObject")).isEmpty();
     }
 
+    @Test
+    void tellsEveryWorkloadItsRegionForItsLogs() {
+        Chart.Rendered prod = Chart.render("values-prod-eu-west-1.yaml");
+        for (String workload : new String[] {"marquee-api", "marquee-indexer"}) {
+            assertThat(env(prod.one("Deployment", workload), "MARQUEE_REGION").path("value").asText()).as(workload).isEqualTo("eu-west-1");
+        }
+    }
+
     private static JsonNode env(JsonNode deployment, String name) {
         for (JsonNode variable : deployment.path("spec").path("template").path("spec").path("containers").get(0).path("env")) {
             if (name.equals(variable.path("name").asText())) {

@@ -67,7 +67,9 @@ class TerraformTests {
     void confinesEachProviderToItsOwnPrefix() {
         JsonNode write = policy(module("storage"), "provider_write");
         assertThat(statement(write, "WriteOwnPrefixOnly").path("resources").toString()).contains("/incoming/${each.key}/*");
-        assertThat(statement(write, "ListOwnPrefixOnly").path("condition").toString()).contains("s3:prefix", "incoming/${each.key}/*");
+        assertThat(statement(write, "ReadOwnQuarantineOnly").path("resources").toString()).contains("/quarantine/${each.key}/*");
+        assertThat(statement(write, "ListOwnPrefixOnly").path("condition").toString())
+                .contains("s3:prefix", "incoming/${each.key}/*", "quarantine/${each.key}/*");
         JsonNode indexer = policy(module("iam"), "indexer");
         assertThat(statement(indexer, "ReadDeliveries").path("resources").toString()).contains("/incoming/*");
         assertThat(statement(indexer, "WriteQuarantine").path("resources").toString()).contains("/quarantine/*");
@@ -137,6 +139,13 @@ class TerraformTests {
         JsonNode record = resource(module("dns"), "aws_route53_record", "api");
         assertThat(record.has("latency_routing_policy")).isTrue();
         assertThat(record.path("health_check_id").asText()).contains("aws_route53_health_check.region");
+        JsonNode check = resource(module("dns"), "aws_route53_health_check", "region");
+        assertThat(check.path("resource_path").asText()).isEqualTo("${var.health_path}");
+        assertThat(file("modules/dns/variables.tf").path("variable").path("health_path").get(0).path("default").asText())
+                .isEqualTo("/actuator/health/readiness");
+        // The failover runbook drains a region by its check's id.
+        assertThat(file("environments/prod/outputs.tf").path("output").path("health_check_ids").get(0).path("value").asText())
+                .contains("module.dns.health_check_ids");
         assertThat(file("environments/prod/versions.tf").path("terraform").get(0).path("backend").path("s3").get(0).path("encrypt").asBoolean())
                 .isTrue();
     }

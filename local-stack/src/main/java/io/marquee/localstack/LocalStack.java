@@ -48,7 +48,7 @@ public final class LocalStack implements AutoCloseable {
         this.options = options;
         this.elasticsearch = elasticsearch;
         this.aws = aws;
-        this.state = StackState.of(elasticsearch.endpoint().urisAsString(), aws);
+        this.state = StackState.of(elasticsearch.endpoint().urisAsString(), aws, LocalKeys.newKey());
         this.indexerPort = options.port() + 1;
     }
 
@@ -124,6 +124,9 @@ public final class LocalStack implements AutoCloseable {
         }
         List<String> api = new ArrayList<>(List.of("--spring.elasticsearch.uris=" + esUrl, "--server.port=" + options.port(),
                 "--spring.profiles.active=plain-logs"));
+        // One admin key, so that what needs a key (a movie's history, metrics) can be tried; the API sees only its hash.
+        api.addAll(List.of("--marquee.api.access.keys[0].client-id=local-admin", "--marquee.api.access.keys[0].scopes=admin",
+                "--marquee.api.access.keys[0].sha256=" + LocalKeys.sha256(state.adminKey())));
         api.addAll(options.apiArguments());
         processes.add(start(options.apiJar(), api));
         await("the API to be ready", Duration.ofMinutes(2), this::apiReady);
@@ -254,7 +257,8 @@ public final class LocalStack implements AutoCloseable {
                 "  Elasticsearch  " + state.elasticsearch(),
                 "  S3 (S3Proxy)   " + state.s3() + "   bucket " + state.bucket(),
                 "  SQS (ElasticMQ)" + " " + state.queueUrl(),
-                "  Settings       " + options.stateDir().resolve(StackState.FILE) + "  (source it for the AWS CLI)",
+                "  Admin key      " + state.adminKey() + "  (X-Api-Key; also MARQUEE_ADMIN_KEY in the settings)",
+                "  Settings       " + options.stateDir().resolve(StackState.FILE) + "  (source it for the AWS CLI and curl)",
                 "",
                 "Try:",
                 "  curl '" + base + "/v1/movies?q=leon+the+professional'",

@@ -12,18 +12,18 @@ import io.marquee.testsupport.aws.AwsEndpoint;
 import io.marquee.testsupport.aws.LocalAws;
 
 /**
- * Where the running stack's servers are, written to {@code .local/stack.env} (shell-sourceable, so the AWS CLI
- * can use it) for {@code make load} and people.
+ * Where the running stack's servers are, and its API's admin key (made afresh for each run), written to
+ * {@code .local/stack.env} (shell-sourceable, so the AWS CLI and curl can use it) for {@code make load} and people.
  */
 record StackState(String elasticsearch, String s3, String sqs, String queueUrl, String deadLetterQueueUrl, String bucket, String region,
-        String accessKey, String secretKey) {
+        String accessKey, String secretKey, String adminKey) {
 
     static final String FILE = "stack.env";
 
-    static StackState of(String elasticsearch, LocalAws aws) {
+    static StackState of(String elasticsearch, LocalAws aws, String adminKey) {
         AwsEndpoint endpoint = aws.endpoint();
         return new StackState(elasticsearch, endpoint.s3().toString(), endpoint.sqs().toString(), aws.queueUrl(), aws.deadLetterQueueUrl(),
-                aws.names().bucket(), endpoint.region(), endpoint.accessKey(), endpoint.secretKey());
+                aws.names().bucket(), endpoint.region(), endpoint.accessKey(), endpoint.secretKey(), adminKey);
     }
 
     AwsEndpoint aws() {
@@ -41,6 +41,7 @@ record StackState(String elasticsearch, String s3, String sqs, String queueUrl, 
         values.put("AWS_DEFAULT_REGION", region);
         values.put("AWS_ACCESS_KEY_ID", accessKey);
         values.put("AWS_SECRET_ACCESS_KEY", secretKey);
+        values.put("MARQUEE_ADMIN_KEY", adminKey);
         StringBuilder env = new StringBuilder("# The running local stack (make run); source it to use the AWS CLI against it.\n");
         values.forEach((key, value) -> env.append("export ").append(key).append('=').append(value).append('\n'));
         try {
@@ -71,7 +72,8 @@ record StackState(String elasticsearch, String s3, String sqs, String queueUrl, 
         }
         return new StackState(values.getProperty("ES_URL"), values.getProperty("MARQUEE_S3"), values.getProperty("MARQUEE_SQS"),
                 values.getProperty("MARQUEE_QUEUE_URL"), values.getProperty("MARQUEE_DEAD_LETTER_QUEUE_URL"), values.getProperty("MARQUEE_BUCKET"),
-                values.getProperty("AWS_DEFAULT_REGION"), values.getProperty("AWS_ACCESS_KEY_ID"), values.getProperty("AWS_SECRET_ACCESS_KEY"));
+                values.getProperty("AWS_DEFAULT_REGION"), values.getProperty("AWS_ACCESS_KEY_ID"), values.getProperty("AWS_SECRET_ACCESS_KEY"),
+                values.getProperty("MARQUEE_ADMIN_KEY"));
     }
 
     static void delete(Path dir) {

@@ -10,6 +10,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +26,9 @@ class LocalStackIntegrationTests {
 
     @TempDir
     Path state;
+
+    // Where the docs' examples send their requests: make run's default address.
+    private static final String DOCUMENTED_API = "http://localhost:8080";
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -47,10 +52,34 @@ class LocalStackIntegrationTests {
             assertThat(get(stack.apiUri().resolve("/actuator/health/readiness")).statusCode()).isEqualTo(200);
 
             // The pipeline's smoke test, as it runs after every deploy.
-            Process smoke = new ProcessBuilder("bash", "../deploy/smoke-test.sh", stack.apiUri().toString()).redirectErrorStream(true).start();
-            String smoked = new String(smoke.getInputStream().readAllBytes());
-            assertThat(smoke.waitFor()).as(smoked).isZero();
+            // Printed to a file, so that a script that hangs fails the bound instead of blocking a read of its pipe.
+            Path smokeLog = state.resolve("smoke.log");
+            Process smoke = new ProcessBuilder("bash", "../deploy/smoke-test.sh", stack.apiUri().toString()).redirectErrorStream(true)
+                    .redirectOutput(smokeLog.toFile()).start();
+            boolean exited = smoke.waitFor(2, TimeUnit.MINUTES);
+            if (!exited) {
+                smoke.destroyForcibly();
+            }
+            String smoked = Files.readString(smokeLog);
+            assertThat(exited).as("smoke test finished within 2 minutes: %s", smoked).isTrue();
+            assertThat(smoke.exitValue()).as(smoked).isZero();
             assertThat(smoked).contains("all smoke checks passed");
+
+            // Every curl in the README and the API doc, sent to this stack: the docs say what the API answers.
+            Map<String, String> variables = Map.of("MARQUEE_ADMIN_KEY", stack.state().adminKey(), "ES_URL", stack.state().elasticsearch());
+            for (String document : List.of("../README.md", "../docs/api.md")) {
+                List<DocumentedRequests.Request> requests = DocumentedRequests.read(Path.of(document), variables).requests();
+                assertThat(requests).as(document).isNotEmpty();
+                for (DocumentedRequests.Request request : requests) {
+                    HttpResponse<String> answer = send(request, stack.apiUri());
+                    if (request.status() == null) {
+                        assertThat(answer.statusCode()).as("%s: %s%n%s", document, request.line(), answer.body()).isBetween(200, 299);
+                    }
+                    else {
+                        assertThat(answer.statusCode()).as("%s: %s%n%s", document, request.line(), answer.body()).isEqualTo(request.status());
+                    }
+                }
+            }
 
             // The consuming indexer's metrics, beside the API.
             HttpResponse<String> metrics = get(URI.create("http://localhost:" + (port + 1) + "/actuator/prometheus"));
@@ -78,6 +107,14 @@ class LocalStackIntegrationTests {
         assertThat(options.port()).isEqualTo(9090);
         assertThat(options.data()).containsExactly(Path.of("x.json"));
         assertThat(options.apiJar()).isEqualTo(Path.of("api/target/api-exec.jar"));
+    }
+
+    private HttpResponse<String> send(DocumentedRequests.Request request, URI api) throws IOException, InterruptedException {
+        String documented = request.uri().toString();
+        URI uri = documented.startsWith(DOCUMENTED_API) ? URI.create(api + documented.substring(DOCUMENTED_API.length())) : request.uri();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).method(request.method(), HttpRequest.BodyPublishers.noBody());
+        request.headers().forEach(builder::header);
+        return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(URI uri) throws IOException, InterruptedException {

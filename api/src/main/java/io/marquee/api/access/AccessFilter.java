@@ -29,6 +29,7 @@ import org.springframework.web.server.WebFilterChain;
 
 import io.marquee.api.identity.Caller;
 import io.marquee.api.web.Problems;
+import io.marquee.api.web.SearchPage;
 import io.marquee.text.Digests;
 
 /**
@@ -111,7 +112,7 @@ class AccessFilter implements WebFilter, Ordered {
         }
         String path = request.getPath().pathWithinApplication().value();
         if (path.startsWith("/actuator/health") || path.startsWith("/v3/api-docs") || path.startsWith("/swagger-ui")
-                || path.startsWith("/webjars/swagger-ui") || isSearchPage(path)) {
+                || path.startsWith("/webjars/swagger-ui") || SearchPage.isPagePath(path)) {
             return Set.of();
         }
         if (path.startsWith("/actuator/")) {
@@ -121,11 +122,6 @@ class AccessFilter implements WebFilter, Ordered {
             return WRITE;
         }
         return READ;
-    }
-
-    /** The search page and its assets: anyone may load them; the API calls the page makes are checked like any other. */
-    static boolean isSearchPage(String path) {
-        return path.equals("/") || path.equals("/index.html") || path.startsWith("/ui/");
     }
 
     private static String presentedKey(ServerHttpRequest request) {

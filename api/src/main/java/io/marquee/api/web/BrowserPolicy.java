@@ -53,7 +53,7 @@ class BrowserPolicy implements WebFilter, WebFluxConfigurer, Ordered {
         headers.set("X-Frame-Options", "DENY");
         headers.set("Referrer-Policy", "no-referrer");
         String path = exchange.getRequest().getPath().pathWithinApplication().value();
-        if (path.equals("/") || path.equals("/index.html") || path.startsWith("/ui/")) {
+        if (SearchPage.isPagePath(path)) {
             headers.set("Content-Security-Policy", PAGE_CONTENT_POLICY);
         }
         else if (!path.startsWith("/swagger-ui") && !path.startsWith("/webjars/")) {

@@ -101,9 +101,7 @@ class NodeFailureIntegrationTests {
     }
 
     private static long count() {
-        http().post("/" + PREFIX + "movies/_refresh", "");
-        String body = http().get("/" + PREFIX + "movies/_count").body();
-        return Long.parseLong(body.replaceAll(".*\"count\":(\\d+).*", "$1"));
+        return http().count(PREFIX + "movies");
     }
 
     private static ElasticsearchHttp http() {

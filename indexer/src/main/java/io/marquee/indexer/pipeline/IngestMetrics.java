@@ -28,8 +28,9 @@ final class IngestMetrics {
     private final Timer lag;
     private final Counter receiveFailures;
     private final Counter documentRetries;
-    private final Map<String, AtomicLong> depths = Map.of("ingest.visible", new AtomicLong(-1), "ingest.in-flight", new AtomicLong(-1),
-            "dead-letter.visible", new AtomicLong(-1));
+    private final AtomicLong ingestVisible = new AtomicLong(-1);
+    private final AtomicLong ingestInFlight = new AtomicLong(-1);
+    private final AtomicLong deadLetterVisible = new AtomicLong(-1);
 
     IngestMetrics(MeterRegistry registry, Clock clock) {
         this.registry = registry;
@@ -40,12 +41,14 @@ final class IngestMetrics {
                 .register(registry);
         this.documentRetries = Counter.builder("marquee.ingest.document.retries")
                 .description("Documents sent to Elasticsearch again after a 429, 5xx or lost request").register(registry);
-        depths.forEach((name, value) -> {
-            String[] queueAndState = name.split("\\.");
-            Gauge.builder("marquee.ingest.queue.messages", value, AtomicLong::get).tag("queue", queueAndState[0])
-                    .tag("state", queueAndState[1]).description("Messages in the queue, as SQS last reported (-1 before the first report)")
-                    .register(registry);
-        });
+        depthGauge(ingestVisible, "ingest", "visible");
+        depthGauge(ingestInFlight, "ingest", "in-flight");
+        depthGauge(deadLetterVisible, "dead-letter", "visible");
+    }
+
+    private void depthGauge(AtomicLong depth, String queue, String state) {
+        Gauge.builder("marquee.ingest.queue.messages", depth, AtomicLong::get).tag("queue", queue).tag("state", state)
+                .description("Messages in the queue, as SQS last reported (-1 before the first report)").register(registry);
     }
 
     /** A message handled: {@code deleted} when done, {@code retried} when handed back for later, {@code dead-lettered}. */
@@ -83,10 +86,10 @@ final class IngestMetrics {
     void refreshDepths(SqsClient sqs, String queueUrl, String deadLetterQueueUrl) {
         try {
             Map<QueueAttributeName, String> queue = depth(sqs, queueUrl);
-            depths.get("ingest.visible").set(Long.parseLong(queue.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)));
-            depths.get("ingest.in-flight").set(Long.parseLong(queue.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)));
+            ingestVisible.set(Long.parseLong(queue.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)));
+            ingestInFlight.set(Long.parseLong(queue.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)));
             if (deadLetterQueueUrl != null && !deadLetterQueueUrl.isBlank()) {
-                depths.get("dead-letter.visible").set(Long.parseLong(depth(sqs, deadLetterQueueUrl)
+                deadLetterVisible.set(Long.parseLong(depth(sqs, deadLetterQueueUrl)
                         .get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)));
             }
         }
