@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.AxeResults;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
@@ -212,6 +214,40 @@ class SearchPageIntegrationTests {
         assertThat(page.locator("#history-list")).containsText("That key may not read history");
         page.keyboard().press("Escape");
         assertThat(page.locator("#detail")).isHidden();
+    }
+
+    @Test
+    void showsAMoviesHistoryToAnAdmin() {
+        page.navigate(url("/?q=heat"));
+        page.locator("#cards .card button.title").first().click();
+        page.getByLabel("An admin or write key shows this movie's changes").fill(ApiTestSupport.ADMIN_KEY);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show history")).click();
+
+        Locator first = page.locator("#history-list li").first();
+        assertThat(first.locator("strong")).hasText("create");
+        assertThat(first).containsText("(title, year, cast, genres");
+    }
+
+    @Test
+    void meetsWcagAaOnResultsAndInTheDetailView() {
+        page.navigate(url("/?q=star+wars&genre=Science+Fiction"));
+        assertThat(page.locator("#cards .card").first()).isVisible();
+        assertNoAccessibilityViolations("the results with a facet chosen");
+
+        page.locator("#cards .card button.title").first().click();
+        assertThat(page.locator("#detail")).isVisible();
+        assertNoAccessibilityViolations("the detail view");
+    }
+
+    /** axe-core's WCAG 2.1 A and AA rules (contrast, names, roles, landmarks, …) against the page as it stands. */
+    private void assertNoAccessibilityViolations(String what) {
+        AxeResults results = new AxeBuilder(page).withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze();
+        List<String> violations = results.getViolations().stream()
+                .map(rule -> rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " at "
+                        + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).toList())
+                .toList();
+        assertThat(results.getPasses()).as("rules axe checked on %s", what).isNotEmpty();
+        assertThat(violations).as("accessibility violations on %s", what).isEmpty();
     }
 
     private String url(String path) {
