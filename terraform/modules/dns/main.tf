@@ -33,3 +33,18 @@ resource "aws_route53_record" "api" {
     evaluate_target_health = true
   }
 }
+
+# Each region by its own name (<region>.<record_name>), past latency routing: the pipeline smoke-tests a region it
+# has just deployed through it, and operators check a drained region before bringing it back.
+resource "aws_route53_record" "regional" {
+  for_each = var.regions
+  zone_id  = var.zone_id
+  name     = "${each.key}.${var.record_name}"
+  type     = "A"
+
+  alias {
+    name                   = each.value.load_balancer_dns_name
+    zone_id                = each.value.load_balancer_zone_id
+    evaluate_target_health = false
+  }
+}

@@ -202,6 +202,17 @@ class HelmChartTests {
     }
 
     @Test
+    void servesTheSharedNameAndTheRegionsOwnNameOverTls() {
+        JsonNode ingress = Chart.render("values-prod-eu-west-1.yaml").one("Ingress", "marquee-api");
+        List<String> hosts = ingress.path("spec").path("rules").findValuesAsText("host");
+        assertThat(hosts).containsExactly("api.marquee.example.com", "eu-west-1.api.marquee.example.com");
+        assertThat(ingress.path("spec").path("tls").get(0).path("hosts").toString()).contains("api.marquee.example.com",
+                "eu-west-1.api.marquee.example.com");
+        assertThat(Chart.render("values-staging.yaml").one("Ingress", "marquee-api").path("spec").path("rules").findValuesAsText("host"))
+                .containsExactly("api.staging.marquee.example.com");
+    }
+
+    @Test
     void tellsEveryWorkloadItsRegionForItsLogs() {
         Chart.Rendered prod = Chart.render("values-prod-eu-west-1.yaml");
         for (String workload : new String[] {"marquee-api", "marquee-indexer"}) {

@@ -139,6 +139,8 @@ class TerraformTests {
         JsonNode record = resource(module("dns"), "aws_route53_record", "api");
         assertThat(record.has("latency_routing_policy")).isTrue();
         assertThat(record.path("health_check_id").asText()).contains("aws_route53_health_check.region");
+        // The pipeline smoke-tests each region by its own name (Jenkinsfile), which this record gives it.
+        assertThat(resource(module("dns"), "aws_route53_record", "regional").path("name").asText()).isEqualTo("${each.key}.${var.record_name}");
         JsonNode check = resource(module("dns"), "aws_route53_health_check", "region");
         assertThat(check.path("resource_path").asText()).isEqualTo("${var.health_path}");
         assertThat(file("modules/dns/variables.tf").path("variable").path("health_path").get(0).path("default").asText())
