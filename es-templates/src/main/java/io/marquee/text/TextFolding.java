@@ -114,26 +114,30 @@ public final class TextFolding {
         if (text.indexOf('.') < 0) {
             return text;
         }
-        StringBuilder joined = new StringBuilder(text.length());
+        // Built only once an acronym is found, and then copied in runs: most text (a whole extract) has none.
+        StringBuilder joined = null;
+        int copied = 0;
         int previous = -1;
         for (int i = 0; i < text.length();) {
             int end = previous >= 0 && wordCharacter(previous) ? i : acronymEnd(text, i);
             if (end > i) {
+                joined = joined == null ? new StringBuilder(text.length()) : joined;
+                joined.append(text, copied, i);
                 for (int j = i; j < end; j += 2) {
                     int cp = text.codePointAt(j);
                     joined.appendCodePoint(cp);
                     j += Character.charCount(cp) - 1;
                 }
+                copied = end;
                 previous = '.';
                 i = end;
                 continue;
             }
             int cp = text.codePointAt(i);
-            joined.appendCodePoint(cp);
             previous = cp;
             i += Character.charCount(cp);
         }
-        return joined.toString();
+        return joined == null ? text : joined.append(text, copied, text.length()).toString();
     }
 
     /** Where a run of two or more "letter." pairs starting at {@code start} ends, or {@code start} when there is none. */
@@ -154,21 +158,23 @@ public final class TextFolding {
 
     private static String withoutApostrophes(String text) {
         StringBuilder kept = null;
+        int copied = 0;
         for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean apostrophe = APOSTROPHES.indexOf(c) >= 0;
-            if (apostrophe && kept == null) {
-                kept = new StringBuilder(text.length()).append(text, 0, i);
-            }
-            else if (!apostrophe && kept != null) {
-                kept.append(c);
+            if (APOSTROPHES.indexOf(text.charAt(i)) >= 0) {
+                kept = kept == null ? new StringBuilder(text.length()) : kept;
+                kept.append(text, copied, i);
+                copied = i + 1;
             }
         }
-        return kept == null ? text : kept.toString();
+        return kept == null ? text : kept.append(text, copied, text.length()).toString();
     }
 
     /** A letter or any kind of number (digits, Roman numeral signs, fractions): what words are made of. */
     private static boolean wordCharacter(int cp) {
+        if (cp < 0x80) {
+            int lower = cp | 0x20;
+            return (lower >= 'a' && lower <= 'z') || (cp >= '0' && cp <= '9');
+        }
         if (Character.isLetter(cp)) {
             return true;
         }
@@ -180,19 +186,30 @@ public final class TextFolding {
     private static String words(String text) {
         StringBuilder words = new StringBuilder(text.length());
         boolean gap = false;
+        // Runs of word characters are copied whole when they end, rather than a character at a time.
+        int run = -1;
         for (int i = 0; i < text.length();) {
             int cp = text.codePointAt(i);
-            i += Character.charCount(cp);
             if (wordCharacter(cp)) {
-                if (gap && !words.isEmpty()) {
-                    words.append(' ');
+                if (run < 0) {
+                    if (gap && !words.isEmpty()) {
+                        words.append(' ');
+                    }
+                    run = i;
                 }
                 gap = false;
-                words.appendCodePoint(cp);
             }
             else {
+                if (run >= 0) {
+                    words.append(text, run, i);
+                    run = -1;
+                }
                 gap = true;
             }
+            i += Character.charCount(cp);
+        }
+        if (run >= 0) {
+            words.append(text, run, text.length());
         }
         return words.toString();
     }
