@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 import io.marquee.testsupport.aws.LocalAws;
+import io.marquee.text.Digests;
 import io.marquee.testsupport.elasticsearch.LocalElasticsearch;
 
 /**
@@ -126,7 +127,7 @@ public final class LocalStack implements AutoCloseable {
                 "--spring.profiles.active=plain-logs"));
         // One admin key, so that what needs a key (a movie's history, metrics) can be tried; the API sees only its hash.
         api.addAll(List.of("--marquee.api.access.keys[0].client-id=local-admin", "--marquee.api.access.keys[0].scopes=admin",
-                "--marquee.api.access.keys[0].sha256=" + LocalKeys.sha256(state.adminKey())));
+                "--marquee.api.access.keys[0].sha256=" + Digests.sha256Hex(state.adminKey(), Digests.SHA256_BYTES)));
         api.addAll(options.apiArguments());
         processes.add(start(options.apiJar(), api));
         await("the API to be ready", Duration.ofMinutes(2), this::apiReady);

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -24,6 +25,11 @@ record DocumentedRequests(Path document, List<Request> requests) {
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{?([A-Z_]+)}?");
 
     record Request(String line, String method, URI uri, Map<String, String> headers, Integer status) {
+
+        /** Whether {@code code} is the status the docs say: the one on the line, or any 2xx. */
+        boolean answeredAsDocumented(int code) {
+            return status == null ? code >= 200 && code <= 299 : code == status;
+        }
     }
 
     static DocumentedRequests read(Path document, Map<String, String> variables) {
@@ -64,7 +70,7 @@ record DocumentedRequests(Path document, List<Request> requests) {
         List<String> words = words(expand(command, variables));
         String method = "GET";
         URI uri = null;
-        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        Map<String, String> headers = new LinkedHashMap<>();
         for (int i = 1; i < words.size(); i++) {
             String word = words.get(i);
             switch (word) {

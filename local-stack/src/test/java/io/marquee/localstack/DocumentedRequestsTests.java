@@ -41,11 +41,15 @@ class DocumentedRequestsTests {
         DocumentedRequests.Request search = documented.requests().get(0);
         assertThat(search.uri()).isEqualTo(URI.create("http://localhost:8080/v1/movies?q=alien"));
         assertThat(search.status()).isNull();
+        assertThat(search.answeredAsDocumented(204)).isTrue();
+        assertThat(search.answeredAsDocumented(404)).isFalse();
         DocumentedRequests.Request history = documented.requests().get(1);
         assertThat(history.method()).isEqualTo("GET");
         assertThat(history.headers()).containsExactly(Map.entry("X-Api-Key", "k-123"));
         assertThat(history.uri().getPath()).isEqualTo("/v1/movies/x/history");
         assertThat(history.status()).isEqualTo(404);
+        assertThat(history.answeredAsDocumented(404)).isTrue();
+        assertThat(history.answeredAsDocumented(200)).isFalse();
     }
 
     @Test
