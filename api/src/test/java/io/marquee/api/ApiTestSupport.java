@@ -13,10 +13,12 @@ import org.springframework.util.unit.DataSize;
 
 import io.marquee.indexer.audit.ChangeTracker;
 import io.marquee.indexer.index.BulkProperties;
+import io.marquee.indexer.index.PitScan;
 import io.marquee.indexer.ingest.LocalMovieFiles;
 import io.marquee.indexer.ingest.MovieFile;
 import io.marquee.indexer.load.LoadReport;
 import io.marquee.indexer.load.MovieLoader;
+import io.marquee.indexer.prominence.CatalogueRanking;
 import io.marquee.schema.IndexNames;
 import io.marquee.schema.MovieIndexAdmin;
 import io.marquee.schema.MovieJson;
@@ -58,7 +60,12 @@ public final class ApiTestSupport {
             MovieIndexAdmin admin = new MovieIndexAdmin(client, new IndexNames(TestIndices.prefixFor(testClass)));
             BulkProperties bulk = new BulkProperties(1000, DataSize.ofMegabytes(5), 2, Duration.ofSeconds(1), 6, Duration.ofMillis(200));
             ChangeTracker changes = new ChangeTracker(client, admin.names(), "api-tests", Clock.systemUTC());
-            return new MovieLoader(client, admin, MovieJson.objectMapper(), bulk, Clock.systemUTC(), changes).load(files, "test");
+            LoadReport report = new MovieLoader(client, admin, MovieJson.objectMapper(), bulk, Clock.systemUTC(), changes).load(files, "test");
+            // As 'indexer load' does: the catalogue is ranked once it is loaded.
+            new CatalogueRanking(client, bulk, new PitScan(client, 1000, Duration.ofMinutes(2)), Clock.systemUTC())
+                    .rank(admin.names().writeAlias(), () -> {
+                    });
+            return report;
         }
         finally {
             try {

@@ -10,7 +10,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
  * The one JSON configuration for movie documents, so the indexer writes exactly what the API reads:
- * ISO-8601 instants, absent rather than null fields, unknown fields tolerated on read.
+ * ISO-8601 instants, absent rather than null fields, unknown fields tolerated on read, and a single value read as a
+ * one-element list (schema version 1 stored {@code castSuggest} as one object; a reindex from such an index reads it).
  */
 public final class MovieJson {
 
@@ -22,6 +23,7 @@ public final class MovieJson {
                 .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
                 .setSerializationInclusion(JsonInclude.Include.NON_NULL);
     }
 

@@ -58,8 +58,12 @@ class MovieDocumentMappingTests {
                 null, null, null), "wikipedia", MovieSource.file("file:/x.json", 3), Instant.parse("2026-01-01T00:00:00Z"));
         assertThat(doc.castFolded()).containsExactly("penelope cruz", "javier bardem");
         assertThat(doc.genres()).containsExactly("Sports", "Romance");
-        assertThat(doc.titleSuggest().input()).containsExactly("vicky cristina barcelona");
-        assertThat(doc.castSuggest().input()).containsExactly("penelope cruz", "javier bardem");
+        assertThat(doc.titleSuggest().input()).containsExactly("vicky cristina barcelona", "cristina barcelona", "barcelona");
+        assertThat(doc.castSuggest()).extracting(MovieDocument.Suggestion::input)
+                .containsExactly(List.of("penelope cruz", "cruz"), List.of("javier bardem", "bardem"));
+        assertThat(doc.titleBare()).isEqualTo("vicky cristina barcelona");
+        assertThat(doc.prominence()).isBetween(0.0, 1.0);
+        assertThat(doc.titleSuggest().weight()).isEqualTo(io.marquee.ranking.Prominence.weight(doc.prominence()));
         assertThat(doc.id()).startsWith("vicky-cristina-barcelona-2008-");
 
         String json = new ObjectMapper().registerModule(new JavaTimeModule())

@@ -17,6 +17,8 @@ import io.marquee.indexer.index.BulkProperties;
 import io.marquee.indexer.load.MovieLoader;
 import io.marquee.indexer.pipeline.DeadLetters;
 import io.marquee.indexer.pipeline.QueueConsumer;
+import io.marquee.indexer.prominence.CatalogueRanking;
+import io.marquee.indexer.prominence.RankingSchedule;
 import io.marquee.indexer.reindex.Reindexer;
 import io.marquee.schema.IndexNames;
 import io.marquee.schema.MovieIndexAdmin;
@@ -44,8 +46,8 @@ class IndexerConfiguration {
     @Bean
     @ConditionalOnProperty(name = "marquee.indexer.cli.enabled", havingValue = "true", matchIfMissing = true)
     IndexerCommands indexerCommands(MovieLoader loader, MovieIndexAdmin admin, IndexerProperties properties, QueueConsumer consumer,
-            AuditRollover rollover, Reindexer reindexer, DeadLetters deadLetters) {
-        return new IndexerCommands(loader, admin, properties, consumer, rollover, reindexer, deadLetters, System.out);
+            AuditRollover rollover, Reindexer reindexer, DeadLetters deadLetters, CatalogueRanking ranking, RankingSchedule rankingSchedule) {
+        return new IndexerCommands(loader, admin, properties, consumer, rollover, reindexer, deadLetters, ranking, rankingSchedule, System.out);
     }
 
     @Bean

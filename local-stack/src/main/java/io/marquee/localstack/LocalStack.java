@@ -140,7 +140,9 @@ public final class LocalStack implements AutoCloseable {
                 "--marquee.indexer.aws.access-key=" + state.accessKey(), "--marquee.indexer.aws.secret-key=" + state.secretKey(),
                 "--marquee.indexer.aws.region=" + state.region(), "--marquee.indexer.pipeline.queue-url=" + state.queueUrl(),
                 "--marquee.indexer.pipeline.dead-letter-queue-url=" + state.deadLetterQueueUrl(),
-                "--marquee.indexer.pipeline.bucket=" + state.bucket(), "--spring.profiles.active=plain-logs");
+                "--marquee.indexer.pipeline.bucket=" + state.bucket(),
+                // A local delivery is ranked within seconds of its last movie, not minutes as in production.
+                "--marquee.indexer.prominence.interval=5s", "--spring.profiles.active=plain-logs");
     }
 
     /** Runs one indexer command as its own process against this stack, handing every output line over; returns its exit code. */

@@ -11,9 +11,10 @@ import io.marquee.api.catalog.MovieView;
 import io.marquee.text.TextFolding;
 
 /**
- * Marks the words of a movie that match what was searched for, in the text as delivered (accents and case kept):
- * a word matches a searched word when they fold alike, when it starts with the last word searched (as typed), or
- * within the typo tolerance of the search (one edit from four characters, two from eight, never the first letter).
+ * Marks the words of a movie that match what was searched for, in the text as delivered (accents and case kept),
+ * by the rules the search matched them with: a word matches a searched word when they fold alike, when it starts with
+ * a searched word of two letters or more ({@code dar kni}), or within the search's typo tolerance ({@link Typos}).
+ * Excluded words are not searched for, so never marked.
  */
 final class Highlighter {
 
@@ -24,19 +25,20 @@ final class Highlighter {
     private static final int FRAGMENT_AFTER = 120;
 
     private final List<String> terms;
-    private final String last;
     private final boolean fuzzy;
 
     private Highlighter(List<String> terms, boolean fuzzy) {
         this.terms = terms;
-        this.last = terms.isEmpty() ? null : terms.get(terms.size() - 1);
         this.fuzzy = fuzzy;
     }
 
     /** A highlighter for the text of a request: {@code q}, {@code title} and {@code cast}. */
     static Highlighter of(MovieSearchRequest request) {
         List<String> terms = new ArrayList<>();
-        for (String text : Arrays.asList(request.q(), request.title(), request.cast())) {
+        if (request.q() != null) {
+            terms.addAll(SearchText.parse(request.q()).terms());
+        }
+        for (String text : Arrays.asList(request.title(), request.cast())) {
             if (text != null) {
                 terms.addAll(Arrays.stream(TextFolding.fold(text).split(" ")).filter(t -> !t.isEmpty()).toList());
             }
@@ -104,39 +106,14 @@ final class Highlighter {
             return false;
         }
         for (String term : terms) {
-            if (folded.equals(term) || (term.equals(last) && term.length() >= 2 && folded.startsWith(term))) {
+            if (folded.equals(term) || (term.length() >= MovieQueries.MIN_PREFIX && folded.startsWith(term))) {
                 return true;
             }
-            if (fuzzy && term.length() >= 4 && folded.charAt(0) == term.charAt(0)
-                    && withinEdits(folded, term, term.length() >= 8 ? 2 : 1)) {
+            if (fuzzy && Typos.matches(folded, term)) {
                 return true;
             }
         }
         return false;
-    }
-
-    /** Whether two words are at most {@code max} insertions, deletions, substitutions or transpositions apart. */
-    static boolean withinEdits(String a, String b, int max) {
-        if (Math.abs(a.length() - b.length()) > max) {
-            return false;
-        }
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            d[i][0] = i;
-        }
-        for (int j = 0; j <= b.length(); j++) {
-            d[0][j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-                }
-            }
-        }
-        return d[a.length()][b.length()] <= max;
     }
 
     private static String escape(String text) {

@@ -45,8 +45,22 @@ public class MovieSearch {
                 .map(response -> {
                     List<MovieView> views = views(response);
                     return new SearchPage(total(response), relation(response), request.page(), request.size(), views,
-                            MovieFacets.counts(request.facets(), response), request.highlight() ? highlights(request, views) : null);
-                }));
+                            MovieFacets.counts(request.facets(), response), request.highlight() ? highlights(request, views) : null, null);
+                })
+                .flatMap(page -> page.total() > 0 || request.q() == null ? Mono.just(page) : withDidYouMean(key, request.q(), page)));
+    }
+
+    /** A page that found nothing, with the words re-spelt from the catalogue when that finds a spelling. */
+    private Mono<SearchPage> withDidYouMean(Object key, String q, SearchPage page) {
+        List<String> words = SearchText.parse(q).words();
+        if (words.isEmpty() || words.size() > MovieQueries.MAX_WORDS) {
+            return Mono.just(page);
+        }
+        return catalog.search(new Respelling(key), DidYouMean.request(words))
+                .map(response -> DidYouMean.from(response, words).map(page::withDidYouMean).orElse(page));
+    }
+
+    private record Respelling(Object search) {
     }
 
     /**

@@ -34,8 +34,8 @@ public record MovieSearchRequest(String q, String title, String cast, List<Strin
     public static final int MAX_SIZE = 100;
     /** Elasticsearch's {@code index.max_result_window}: deeper pages need search_after, not from/size. */
     public static final int MAX_WINDOW = 10_000;
-    static final int MIN_YEAR = 1870;
-    static final int MAX_YEAR = 2100;
+    public static final int MIN_YEAR = 1870;
+    public static final int MAX_YEAR = 2100;
 
     public MovieSearchRequest {
         genres = List.copyOf(genres);

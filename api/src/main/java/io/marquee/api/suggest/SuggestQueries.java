@@ -3,36 +3,84 @@ package io.marquee.api.suggest;
 import java.util.List;
 import java.util.function.Function;
 
-import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
+import co.elastic.clients.elasticsearch.core.search.FieldSuggester;
 import co.elastic.clients.util.ObjectBuilder;
+
+import io.marquee.api.search.Typos;
 
 /**
  * The requests typeahead sends, for folded text: public so the benchmark can send the very same bodies to
- * Elasticsearch directly.
+ * Elasticsearch directly. Completions start at any word of a title or a name (the index stores every word suffix),
+ * ordered by prominence (the completion weight); {@link Typeahead} ranks the candidates.
  */
 public final class SuggestQueries {
 
-    static final String FUZZINESS = "AUTO:4,8";
-    private static final List<String> SOURCE = List.of("id", "title", "year", "cast");
+    /** Candidates asked for per suggester: enough for the ranking to reorder the prominent ones it is given. */
+    static final int CANDIDATES = 30;
+    static final String TITLES = "titles";
+    static final String CAST = "cast";
+    static final String TITLES_WITHIN_TYPOS = "titles-typos";
+    static final String CAST_WITHIN_TYPOS = "cast-typos";
+    static final List<String> SOURCE = List.of("id", "title", "titleFolded", "year", "cast", "prominence", "castSuggest");
 
     private SuggestQueries() {
     }
 
-    /** Both completion fields, a typo allowed from four characters and two from eight, never in the first letter. */
+    /**
+     * Exact completions of titles and names and, where the typed text is long enough for a typo ({@link Typos}),
+     * completions within typos (first letter exact), which {@link Typeahead} keeps only when the typo is not in the
+     * last letters typed.
+     */
     public static Function<SearchRequest.Builder, ObjectBuilder<SearchRequest>> completions(String folded, int size) {
-        return s -> s.size(0).source(src -> src.filter(f -> f.includes(SOURCE)))
-                .suggest(sg -> sg
-                        .suggesters("titles", fs -> fs.prefix(folded).completion(c -> c.field("titleSuggest").size(size)
-                                .fuzzy(f -> f.fuzziness(FUZZINESS).prefixLength(1))))
-                        .suggesters("cast", fs -> fs.prefix(folded).completion(c -> c.field("castSuggest").size(size).skipDuplicates(true)
-                                .fuzzy(f -> f.fuzziness(FUZZINESS).prefixLength(1)))));
+        Typed typed = Typed.of(folded);
+        String text = typed.text();
+        int edits = Typos.edits(text.length());
+        int candidates = Math.max(CANDIDATES, size);
+        return s -> s.size(0).source(src -> src.filter(f -> f.includes(SOURCE))).suggest(sg -> {
+            sg.suggesters(TITLES, completion(text, "titleSuggest", candidates, 0));
+            if (typed.year() == null) {
+                sg.suggesters(CAST, completion(text, "castSuggest", candidates, 0));
+            }
+            if (edits > 0) {
+                sg.suggesters(TITLES_WITHIN_TYPOS, completion(text, "titleSuggest", candidates, edits));
+                if (typed.year() == null) {
+                    sg.suggesters(CAST_WITHIN_TYPOS, completion(text, "castSuggest", candidates, edits));
+                }
+            }
+            return sg;
+        });
     }
 
-    /** The fallback: the words typed anywhere in titles, the last one as a prefix. */
+    private static FieldSuggester completion(String text, String field, int size, int edits) {
+        return FieldSuggester.of(fs -> fs.prefix(text).completion(c -> {
+            c.field(field).size(size).skipDuplicates(true);
+            if (edits > 0) {
+                c.fuzzy(f -> f.fuzziness(Integer.toString(edits)).prefixLength(Typos.EXACT_PREFIX).transpositions(true));
+            }
+            return c;
+        }));
+    }
+
+    /**
+     * The fallback: titles with every word typed, each whole or as the start of a word, in any place ({@code harry pot
+     * sorc}), the better known first.
+     */
     public static Function<SearchRequest.Builder, ObjectBuilder<SearchRequest>> withinTitles(String folded, int size) {
+        Typed typed = Typed.of(folded);
+        List<Query> words = java.util.Arrays.stream(typed.text().split(" ")).filter(w -> !w.isEmpty())
+                .map(w -> Query.of(q -> q.prefix(p -> p.field("titleFolded").value(w)))).toList();
         return s -> s.size(size).source(src -> src.filter(f -> f.includes(SOURCE)))
-                .query(q -> q.matchBoolPrefix(m -> m.field("titleFolded").query(folded).fuzziness(FUZZINESS).prefixLength(1)
-                        .operator(Operator.And)));
+                .query(q -> q.bool(b -> {
+                    b.filter(words);
+                    if (typed.year() != null) {
+                        b.filter(f -> f.term(t -> t.field("year").value(typed.year())));
+                    }
+                    return b;
+                }))
+                .sort(o -> o.field(f -> f.field("prominence").order(SortOrder.Desc)))
+                .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc)));
     }
 }

@@ -39,10 +39,26 @@ class HighlighterTests {
     }
 
     @Test
-    void countsEditsLikeTheSearch() {
-        assertThat(Highlighter.withinEdits("portman", "portmna", 1)).isTrue();
-        assertThat(Highlighter.withinEdits("portman", "pertmen", 1)).isFalse();
-        assertThat(Highlighter.withinEdits("schwarzenegger", "schwarzeneger", 2)).isTrue();
+    void marksEveryWordTypedAsAStartAndEveryTypo() {
+        Highlight highlight = highlighter("q", "leo profesional").highlight(LEON).orElseThrow();
+        assertThat(highlight.title()).isEqualTo("<mark>Léon</mark>: The <mark>Professional</mark>");
+
+        assertThat(highlighter("q", "natal portm").highlight(LEON).orElseThrow().cast()).containsExactly("<mark>Natalie</mark> <mark>Portman</mark>");
+    }
+
+    @Test
+    void marksQuotedPhrasesButNotExcludedWords() {
+        Highlight highlight = highlighter("q", "\"jean reno\" -hitman").highlight(LEON).orElseThrow();
+        assertThat(highlight.cast()).containsExactly("<mark>Jean</mark> <mark>Reno</mark>");
+        assertThat(highlight.extract()).doesNotContain("<mark>hitman</mark>");
+    }
+
+    @Test
+    void marksNoTypoWhenTyposAreOff() {
+        LinkedMultiValueMap<String, String> params = new LinkedMultiValueMap<>();
+        params.add("q", "profesional");
+        params.add("fuzzy", "false");
+        assertThat(Highlighter.of(MovieSearchRequest.from(params)).highlight(LEON)).isEmpty();
     }
 
     private static Highlighter highlighter(String name, String value) {

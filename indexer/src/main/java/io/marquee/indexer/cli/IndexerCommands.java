@@ -19,6 +19,8 @@ import io.marquee.indexer.load.LoadReport;
 import io.marquee.indexer.load.MovieLoader;
 import io.marquee.indexer.pipeline.DeadLetters;
 import io.marquee.indexer.pipeline.QueueConsumer;
+import io.marquee.indexer.prominence.CatalogueRanking;
+import io.marquee.indexer.prominence.RankingSchedule;
 import io.marquee.indexer.reindex.LeaseHeldException;
 import io.marquee.indexer.reindex.Reindexer;
 import io.marquee.schema.MovieIndexAdmin;
@@ -38,7 +40,8 @@ public class IndexerCommands implements ApplicationRunner, ExitCodeGenerator {
     static final int REFUSED = 4;
 
     private static final String USAGE_TEXT = """
-            usage: indexer load <file-or-directory>...   load movie files (JSON array, NDJSON, single object; .gz too)
+            usage: indexer load <file-or-directory>...   load movie files (JSON array, NDJSON, single object; .gz too), then rank
+                   indexer prominence                    rank the live index again: every person's and movie's prominence
                    indexer bootstrap                     install templates and create movies-v1 behind the aliases
                    indexer consume                       consume S3 event notifications from SQS until stopped
                    indexer status                        movie indices, their aliases and roles, any reindex in progress
@@ -58,11 +61,16 @@ public class IndexerCommands implements ApplicationRunner, ExitCodeGenerator {
     private final AuditRollover rollover;
     private final Reindexer reindexer;
     private final DeadLetters deadLetters;
+    private final CatalogueRanking ranking;
+    private final RankingSchedule rankingSchedule;
     private final PrintStream out;
     private int exitCode = OK;
 
     public IndexerCommands(MovieLoader loader, MovieIndexAdmin admin, IndexerProperties properties, QueueConsumer consumer,
-            AuditRollover rollover, Reindexer reindexer, DeadLetters deadLetters, PrintStream out) {
+            AuditRollover rollover, Reindexer reindexer, DeadLetters deadLetters, CatalogueRanking ranking, RankingSchedule rankingSchedule,
+            PrintStream out) {
+        this.ranking = ranking;
+        this.rankingSchedule = rankingSchedule;
         this.deadLetters = deadLetters;
         this.consumer = consumer;
         this.reindexer = reindexer;
@@ -86,8 +94,10 @@ public class IndexerCommands implements ApplicationRunner, ExitCodeGenerator {
             case "consume" -> {
                 admin.bootstrap();
                 rollover.start();
+                rankingSchedule.start();
                 consumer.start();
             }
+            case "prominence" -> rank();
             case "status", "reindex", "flip", "rollback", "prune" -> operate(words.get(0), options(args.getSourceArgs()));
             case "dlq" -> deadLetters(words.size() > 1 ? words.get(1) : "", options(args.getSourceArgs()));
             default -> usage("unknown command '" + words.get(0) + "'");
@@ -201,10 +211,26 @@ public class IndexerCommands implements ApplicationRunner, ExitCodeGenerator {
         LoadReport report = loader.load(files, properties.provider());
         out.print(report.describe());
         missing.forEach(m -> out.println("  unreadable " + m));
+        if (report.indexed() > 0 || report.deleted() > 0) {
+            rank();
+        }
         if (!missing.isEmpty() || !report.unreadable().isEmpty()) {
             exitCode = UNREADABLE;
         }
         else if (!report.failures().isEmpty()) {
+            exitCode = WRITE_FAILED;
+        }
+    }
+
+    private void rank() {
+        admin.bootstrap();
+        CatalogueRanking.Ranked ranked = ranking.rank(admin.names().writeAlias(), () -> {
+        });
+        out.println("ranked " + ranked.index() + ": " + ranked.movies() + " movies, " + ranked.people() + " people, " + ranked.rewritten()
+                + " rewritten with new prominence scores (" + ranked.outcome().stale() + " newer meanwhile, " + ranked.outcome().failures().size()
+                + " failed) in " + ranked.took().toMillis() + " ms");
+        if (!ranked.complete()) {
+            ranked.outcome().failures().forEach(f -> out.println("  failed " + f.id() + ": " + f.reason()));
             exitCode = WRITE_FAILED;
         }
     }

@@ -14,6 +14,8 @@ import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.marquee.indexer.index.PitScan;
+import io.marquee.indexer.index.Calls;
 import io.marquee.indexer.index.BulkMovieWriter;
 import io.marquee.indexer.index.BulkProperties;
 import io.marquee.indexer.index.WriteOutcome;

@@ -8,10 +8,12 @@ import software.amazon.awssdk.services.s3.S3Client;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.marquee.indexer.index.PitScan;
 import io.marquee.indexer.IndexerProperties;
 import io.marquee.indexer.index.BulkProperties;
 import io.marquee.indexer.load.MovieLoader;
 import io.marquee.indexer.pipeline.PipelineProperties;
+import io.marquee.indexer.prominence.CatalogueRanking;
 import io.marquee.indexer.pipeline.ProviderProperties;
 import io.marquee.schema.MovieIndexAdmin;
 
@@ -20,10 +22,11 @@ class ReindexConfiguration {
 
     @Bean
     Reindexer reindexer(ElasticsearchClient client, MovieIndexAdmin admin, S3Client s3, MovieLoader loader, ProviderProperties providers,
-            PipelineProperties pipeline, BulkProperties bulk, ReindexProperties properties, IndexerProperties indexer, Clock clock) {
-        PitScan scan = new PitScan(client, properties);
+            PipelineProperties pipeline, BulkProperties bulk, ReindexProperties properties, IndexerProperties indexer, CatalogueRanking ranking,
+            Clock clock) {
+        PitScan scan = new PitScan(client, properties.pageSize(), properties.pointInTime());
         return new Reindexer(client, admin, new Leases(client, admin.names(), indexer.instanceId(), clock, properties),
                 new IndexCopy(client, bulk, scan), new S3Replay(s3, loader, providers, pipeline),
-                new CatchUp(client, admin.names(), bulk, scan), properties, clock);
+                new CatchUp(client, admin.names(), bulk, scan), ranking, properties, clock);
     }
 }

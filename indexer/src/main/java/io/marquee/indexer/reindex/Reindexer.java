@@ -14,6 +14,8 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.marquee.indexer.index.Calls;
+import io.marquee.indexer.prominence.CatalogueRanking;
 import io.marquee.schema.AuditEntry;
 import io.marquee.schema.IndexNames;
 import io.marquee.schema.IndexState;
@@ -23,8 +25,9 @@ import io.marquee.schema.MovieIndexAdmin;
 /**
  * The operator's reindex commands. A reindex creates {@code movies-v<N+1>} from the current templates, puts the
  * mirror alias on it (from then on every write reaches it too), fills it from S3 or from the live index, catches
- * it up through the audit trail, verifies it, and with a flip moves the read and write aliases in one request. The
- * index that was live keeps the mirror alias, so a rollback returns to an index that missed nothing. Every command
+ * it up through the audit trail, ranks it (prominence over the whole catalogue), verifies it, and with a flip moves
+ * the read and write aliases in one request. The index that was live keeps the mirror alias, so a rollback returns
+ * to an index that missed nothing. Every command
  * that changes the aliases holds the lease, so only one runs at a time across all indexers.
  */
 public final class Reindexer {
@@ -39,11 +42,12 @@ public final class Reindexer {
     private final IndexCopy copy;
     private final S3Replay replay;
     private final CatchUp catchUp;
+    private final CatalogueRanking ranking;
     private final ReindexProperties properties;
     private final Clock clock;
 
     Reindexer(ElasticsearchClient client, MovieIndexAdmin admin, Leases leases, IndexCopy copy, S3Replay replay, CatchUp catchUp,
-            ReindexProperties properties, Clock clock) {
+            CatalogueRanking ranking, ReindexProperties properties, Clock clock) {
         this.client = client;
         this.admin = admin;
         this.names = admin.names();
@@ -52,6 +56,7 @@ public final class Reindexer {
         this.copy = copy;
         this.replay = replay;
         this.catchUp = catchUp;
+        this.ranking = ranking;
         this.properties = properties;
         this.clock = clock;
     }
@@ -109,6 +114,10 @@ public final class Reindexer {
             LongSupplier expected = fill(source, live, target, window, lease, report);
             CatchUp.Caught caught = catchUp.apply(live, target, window);
             report.line("caught up " + caught.changed() + " movies changed since " + window);
+            CatalogueRanking.Ranked ranked = ranking.rank(target, lease::check);
+            report.line("ranked " + ranked.movies() + " movies and " + ranked.people() + " people; " + ranked.rewritten()
+                    + " documents took new prominence scores (" + ranked.outcome().stale() + " newer meanwhile, "
+                    + ranked.outcome().failures().size() + " failed)");
             VerificationGate.Verdict verdict = new VerificationGate(client, properties)
                     .verify(target, expected, live, tolerance.orElse(properties.countTolerance()));
             report.verdict(verdict);

@@ -9,6 +9,7 @@ import co.elastic.clients.elasticsearch._types.HealthStatus;
 import co.elastic.clients.elasticsearch.cluster.HealthResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 
+import io.marquee.indexer.index.Calls;
 import io.marquee.schema.MovieDocument;
 import io.marquee.text.TextFolding;
 

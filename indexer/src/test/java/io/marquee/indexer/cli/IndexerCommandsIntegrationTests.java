@@ -20,6 +20,8 @@ import io.marquee.indexer.audit.AuditRollover;
 import io.marquee.indexer.load.MovieLoader;
 import io.marquee.indexer.pipeline.DeadLetters;
 import io.marquee.indexer.pipeline.QueueConsumer;
+import io.marquee.indexer.prominence.CatalogueRanking;
+import io.marquee.indexer.prominence.RankingSchedule;
 import io.marquee.indexer.reindex.Reindexer;
 import io.marquee.schema.MovieIndexAdmin;
 import io.marquee.testsupport.elasticsearch.ElasticsearchTest;
@@ -40,9 +42,9 @@ class IndexerCommandsIntegrationTests {
     private final MovieIndexAdmin admin;
 
     IndexerCommandsIntegrationTests(MovieLoader loader, MovieIndexAdmin admin, IndexerProperties properties, QueueConsumer consumer,
-            AuditRollover rollover, Reindexer reindexer, DeadLetters deadLetters) {
+            AuditRollover rollover, Reindexer reindexer, DeadLetters deadLetters, CatalogueRanking ranking, RankingSchedule schedule) {
         this.admin = admin;
-        this.commands = new IndexerCommands(loader, admin, properties, consumer, rollover, reindexer, deadLetters,
+        this.commands = new IndexerCommands(loader, admin, properties, consumer, rollover, reindexer, deadLetters, ranking, schedule,
                 new PrintStream(output, true, StandardCharsets.UTF_8));
     }
 
@@ -56,7 +58,19 @@ class IndexerCommandsIntegrationTests {
         commands.run(new DefaultApplicationArguments("load", fixtures().toString()));
 
         assertThat(commands.getExitCode()).isZero();
-        assertThat(text()).contains("files: 3, records read: 8, indexed: 8");
+        assertThat(text()).contains("files: 3, records read: 8, indexed: 8")
+                .containsPattern("ranked t-indexercommandsintegrationtests-movies-write: 8 movies, \\d+ people");
+    }
+
+    @Test
+    void ranksTheCatalogueAgainOnCommandAndFindsNothingToChangeTwice() throws URISyntaxException {
+        commands.run(new DefaultApplicationArguments("load", fixtures().toString()));
+        output.reset();
+
+        commands.run(new DefaultApplicationArguments("prominence"));
+
+        assertThat(commands.getExitCode()).isZero();
+        assertThat(text()).containsPattern("ranked t-indexercommandsintegrationtests-movies-write: 8 movies, \\d+ people, 0 rewritten");
     }
 
     @Test

@@ -26,10 +26,12 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import io.marquee.indexer.PipelineTestSupport;
 import io.marquee.indexer.index.BulkProperties;
+import io.marquee.indexer.index.PitScan;
 import io.marquee.indexer.load.MovieLoader;
 import io.marquee.indexer.pipeline.PipelineProperties;
 import io.marquee.indexer.pipeline.ProviderProperties;
 import io.marquee.indexer.pipeline.QueueConsumer;
+import io.marquee.indexer.prominence.CatalogueRanking;
 import io.marquee.schema.IndexNames;
 import io.marquee.schema.LeaseRecord;
 import io.marquee.schema.MovieDocument;
@@ -300,7 +302,7 @@ class ReindexIntegrationTests {
         await("the catalogue indexed", PATIENCE, () -> count(names.readAlias()) == 6);
         String candidate = names.versionedIndex(2);
         admin.createIndex(candidate);
-        PitScan scan = new PitScan(elasticsearch, properties);
+        PitScan scan = new PitScan(elasticsearch, properties.pageSize(), properties.pointInTime());
         new IndexCopy(elasticsearch, bulk, scan).copy(names.versionedIndex(1), candidate, () -> {
         });
         Instant since = Instant.now();
@@ -349,10 +351,11 @@ class ReindexIntegrationTests {
     }
 
     private Reindexer reindexerWith(ReindexProperties custom) {
-        PitScan scan = new PitScan(elasticsearch, custom);
+        PitScan scan = new PitScan(elasticsearch, custom.pageSize(), custom.pointInTime());
         return new Reindexer(elasticsearch, admin, new Leases(elasticsearch, names, "strict", Clock.systemUTC(), custom),
                 new IndexCopy(elasticsearch, bulk, scan), new S3Replay(AWS.s3Client(), loader, providers, pipeline),
-                new CatchUp(elasticsearch, names, bulk, scan), custom, Clock.systemUTC());
+                new CatchUp(elasticsearch, names, bulk, scan), new CatalogueRanking(elasticsearch, bulk, scan, Clock.systemUTC()), custom,
+                Clock.systemUTC());
     }
 
     private List<String> castOf(int n) {

@@ -1,15 +1,15 @@
-package io.marquee.indexer.reindex;
+package io.marquee.indexer.index;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-/** Elasticsearch calls of the reindex operations, with an unreachable cluster reported as what was being done. */
-final class Calls {
+/** Elasticsearch calls of the operations that read or rewrite whole indices, with an unreachable cluster reported as what was being done. */
+public final class Calls {
 
     private Calls() {
     }
 
-    static <T> T io(String what, IoCall<T> call) {
+    public static <T> T io(String what, IoCall<T> call) {
         try {
             return call.run();
         }
@@ -19,7 +19,7 @@ final class Calls {
     }
 
     @FunctionalInterface
-    interface IoCall<T> {
+    public interface IoCall<T> {
         T run() throws IOException;
     }
 }

@@ -1,6 +1,7 @@
-package io.marquee.indexer.reindex;
+package io.marquee.indexer.index;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -16,21 +17,27 @@ import org.slf4j.LoggerFactory;
  * Reads every hit of a query through a point in time and {@code search_after}: a consistent snapshot, however
  * long the reading takes and whatever is written meanwhile, with no deep-paging limit.
  */
-final class PitScan {
+public final class PitScan {
 
     private static final Logger log = LoggerFactory.getLogger(PitScan.class);
 
     private final ElasticsearchClient client;
-    private final ReindexProperties properties;
+    private final int pageSize;
+    private final Duration keepAlive;
 
-    PitScan(ElasticsearchClient client, ReindexProperties properties) {
+    /**
+     * @param pageSize hits read per page
+     * @param keepAlive how long the point in time is kept alive between pages
+     */
+    public PitScan(ElasticsearchClient client, int pageSize, Duration keepAlive) {
         this.client = client;
-        this.properties = properties;
+        this.pageSize = pageSize;
+        this.keepAlive = keepAlive;
     }
 
     /** Hands every hit to {@code each}, page by page, running {@code checkpoint} before each page. */
-    <T> void scan(String indices, Query query, List<String> sourceIncludes, Class<T> type, Runnable checkpoint, Consumer<Hit<T>> each) {
-        String keepAlive = properties.pointInTime().toSeconds() + "s";
+    public <T> void scan(String indices, Query query, List<String> sourceIncludes, Class<T> type, Runnable checkpoint, Consumer<Hit<T>> each) {
+        String keepAlive = this.keepAlive.toSeconds() + "s";
         String pit = Calls.io("opening a point in time on " + indices, () -> client.openPointInTime(p -> p.index(indices)
                 .keepAlive(k -> k.time(keepAlive)).ignoreUnavailable(true)).id());
         try {
@@ -40,7 +47,7 @@ final class PitScan {
                 String pitId = pit;
                 List<FieldValue> searchAfter = after;
                 SearchResponse<T> page = Calls.io("reading " + indices, () -> client.search(s -> {
-                    s.pit(p -> p.id(pitId).keepAlive(k -> k.time(keepAlive))).size(properties.pageSize()).version(true).query(query)
+                    s.pit(p -> p.id(pitId).keepAlive(k -> k.time(keepAlive))).size(pageSize).version(true).query(query)
                             .sort(o -> o.field(f -> f.field("_shard_doc"))).trackTotalHits(t -> t.enabled(false));
                     if (!sourceIncludes.isEmpty()) {
                         s.source(src -> src.filter(f -> f.includes(sourceIncludes)));
