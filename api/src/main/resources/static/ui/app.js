@@ -139,7 +139,7 @@ function showError(status, detail, retryAfter) {
 }
 
 function render(body, stale) {
-  const { total, totalRelation, items, facets = {}, highlights = {} } = body;
+  const { total, totalRelation, items, facets = {}, highlights = {}, didYouMean } = body;
   const shown = `${totalRelation === 'gte' ? 'More than ' : ''}${total.toLocaleString('en')} ${total === 1 ? 'movie' : 'movies'}`;
   $('results-heading').textContent = state.q.trim() ? `${shown} for “${state.q.trim()}”` : shown;
   $('status').replaceChildren(stale
@@ -147,6 +147,9 @@ function render(body, stale) {
   if (items.length === 0) {
     $('status').append(el('div', { class: 'empty' },
       el('p', {}, state.q.trim() ? `No movies match “${state.q.trim()}”${filtered() ? ' with these filters' : ''}.` : 'No movies match these filters.'),
+      didYouMean ? el('p', { class: 'did-you-mean' }, 'Did you mean ',
+        el('a', { href: `?${new URLSearchParams({ q: didYouMean })}`, onclick: (event) => { event.preventDefault(); searchFor(didYouMean); } },
+          didYouMean), '?') : '',
       el('p', {}, 'Check the spelling, search by an actor’s name instead, or remove a filter.'),
       filtered() ? el('button', { type: 'button', onclick: clearFilters }, 'Clear filters') : ''));
   }
@@ -278,11 +281,16 @@ function move(delta) {
 function pick(index) {
   const chosen = suggestions[index];
   closeSuggestions();
-  $('q').value = chosen.text;
-  state.q = chosen.text;
+  searchFor(chosen.text);
+  if (chosen.type === 'title' && chosen.id) openDetail(chosen.id);
+}
+
+// Searches for a text as if it had been typed: a suggestion picked, or the catalogue's spelling offered.
+function searchFor(text) {
+  $('q').value = text;
+  state.q = text;
   state.page = 1;
   search();
-  if (chosen.type === 'title' && chosen.id) openDetail(chosen.id);
 }
 
 // The detail view: the movie, and for a caller holding a write or admin key, its history.

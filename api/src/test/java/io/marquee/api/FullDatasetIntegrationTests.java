@@ -19,6 +19,7 @@ import io.marquee.indexer.ingest.LocalMovieFiles;
 import io.marquee.indexer.load.LoadReport;
 import io.marquee.testsupport.data.SharedDataset;
 import io.marquee.testsupport.elasticsearch.ElasticsearchTest;
+import io.marquee.text.TextFolding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,12 +58,67 @@ class FullDatasetIntegrationTests {
     }
 
     @Test
-    void goldenQueriesFindTheMovieMeant() {
+    void judgedQueriesFindWhatIsMeant() {
         RelevanceSuite.Results results = RelevanceSuite.load("/relevance/full.tsv").run(http);
 
         System.out.println(results.report("the full dataset", Path.of("target/relevance-full.md")));
-        assertThat(results.results()).hasSizeGreaterThanOrEqualTo(40);
-        assertThat(results.failures()).as("golden queries whose movie came lower than allowed").isEmpty();
+        assertThat(results.results()).hasSizeGreaterThanOrEqualTo(200);
+        assertThat(results.byKind()).containsKeys("typo", "accent", "partial title", "every-word prefix", "person", "two people",
+                "person plus year", "title plus year", "quoted phrase", "negation", "zero-result did-you-mean", "ambiguous short words");
+        assertThat(results.failures()).as("judged queries whose meaning came lower than allowed").isEmpty();
+    }
+
+    @Test
+    void neverRanksAnExactMatchUnderOneThatNeededATypo() {
+        RelevanceSuite.Results results = RelevanceSuite.load("/relevance/full.tsv").run(http);
+
+        assertThat(results.exactBelowTypos()).as("queries with an exact match after a typo match").isEmpty();
+    }
+
+    @Test
+    void findsWellKnownTitlesAndPeopleWithinAFewKeystrokes() {
+        TypeaheadKeystrokes.Results results = TypeaheadKeystrokes.load("/relevance/typeahead.tsv").run(http);
+
+        System.out.println(results.report(Path.of("target/typeahead-keystrokes.md")));
+        assertThat(results.count("title")).isGreaterThanOrEqualTo(50);
+        assertThat(results.count("cast")).isGreaterThanOrEqualTo(30);
+        assertThat(results.neverFirst()).as("items never first, however much of them is typed").isEmpty();
+        // 9.71 before prominence and word-start completions (docs/relevance.md); a regression guard, not a target.
+        assertThat(results.mean()).isLessThan(7.0);
+    }
+
+    @Test
+    void suggestsWhatTheIssueFoundMissing() {
+        assertThat(firstSuggestion("godf")).isEqualTo("The Godfather");
+        assertThat(firstSuggestion("tom cr")).isEqualTo("Tom Cruise");
+        assertThat(suggestions("tom cr")).allSatisfy(s -> assertThat(TextFolding.fold(s)).doesNotContain("tom co"));
+        assertThat(firstSuggestion("dark kn")).isEqualTo("The Dark Knight");
+        assertThat(suggestions("kni")).contains("The Dark Knight");
+        assertThat(firstSuggestion("cruise")).isEqualTo("Tom Cruise");
+        assertThat(suggestions("lord of the r").subList(0, 4)).allSatisfy(s -> assertThat(s).startsWith("The Lord of the Rings"));
+        assertThat(page("/v1/movies?q=godfather").items().get(0).title()).isEqualTo("The Godfather");
+        assertThat(page("/v1/movies?q=dar kni").items().get(0).title()).isEqualTo("The Dark Knight");
+        assertThat(page("/v1/movies?q=tom cruise 1986").items()).extracting(MovieView::title).first().isIn("Top Gun");
+        assertThat(page("/v1/movies?q=1917").items().get(0).year()).isEqualTo(2019);
+    }
+
+    @Test
+    void aTomAndARyanFromDifferentNamesAreNotTomHanksAndMegRyan() {
+        List<MovieView> found = page("/v1/movies?q=tom hanks meg ryan&size=3").items();
+        assertThat(found).extracting(MovieView::title).containsExactlyInAnyOrder("Sleepless in Seattle", "You've Got Mail",
+                "Joe Versus the Volcano");
+    }
+
+    @Test
+    void highlightsPrefixAndTypoMatches() {
+        SearchPage found = page("/v1/movies?q=dar knigth&highlight=true&size=1");
+        assertThat(found.highlights().get(found.items().get(0).id()).title()).isEqualTo("The <mark>Dark</mark> <mark>Knight</mark>");
+    }
+
+    @Test
+    void offersTheCataloguesSpellingWhenNothingMatches() {
+        http.get().uri("/v1/movies?q=kasablanca").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.total").isEqualTo(0).jsonPath("$.didYouMean").isEqualTo("casablanca");
     }
 
     @Test
@@ -128,6 +184,17 @@ class FullDatasetIntegrationTests {
         assertThat(page("/v1/movies?q=mission impossible ghost protocol").items().get(0).title())
                 .isEqualTo("Mission: Impossible – Ghost Protocol");
         assertThat(page("/v1/movies?cast=stellan skarsgard&fuzzy=false").total()).isPositive();
+    }
+
+    private String firstSuggestion(String q) {
+        return suggestions(q).get(0);
+    }
+
+    private List<String> suggestions(String q) {
+        return http.get().uri(u -> u.path("/v1/suggest").queryParam("q", "{q}").build(q)).exchange().expectStatus().isOk()
+                .expectBody(new ParameterizedTypeReference<java.util.Map<String, Object>>() {
+                }).returnResult().getResponseBody().entrySet().stream().filter(e -> e.getKey().equals("suggestions"))
+                .flatMap(e -> ((List<?>) e.getValue()).stream()).map(s -> (String) ((java.util.Map<?, ?>) s).get("text")).toList();
     }
 
     private long total(String uri) {

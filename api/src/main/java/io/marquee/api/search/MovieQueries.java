@@ -168,15 +168,19 @@ public final class MovieQueries {
         }
     }
 
-    /** A title or a cast name: exact, then as a phrase, all words, all words as starts (or joined), within typos. */
+    /**
+     * A title or a cast name, by rules as {@code q}'s: exact, then as a phrase, all words, all words as starts (or
+     * joined), the whole within typos, all words within typos.
+     */
     private static Query named(String folded, String field) {
-        List<String> words = words(folded);
+        List<String> words = limit(words(folded));
         List<String> fields = List.of(field);
         return Query.of(q -> q.bool(b -> b
-                .should(rule(Query.of(t -> t.term(x -> x.field(field + ".keyword").value(folded))), 16))
-                .should(rule(phrase(field, folded), 8))
-                .should(rule(every(words, w -> term(field, w)), 4))
-                .should(rule(anyOf(every(words, w -> wordOrStart(fields, w)), joined(words, fields)), 2))
+                .should(rule(term(field + ".keyword", folded), 32))
+                .should(rule(phrase(field, folded), 16))
+                .should(rule(every(words, w -> term(field, w)), 8))
+                .should(rule(anyOf(every(words, w -> wordOrStart(fields, w)), joined(words, fields)), 4))
+                .should(rule(words(folded).size() > MAX_WORDS ? Query.of(n -> n.matchNone(m -> m)) : fuzzy(field + ".keyword", folded), 2))
                 .should(rule(every(words, w -> anyMatch(fields, w, true)), 1))
                 .minimumShouldMatch("1")));
     }

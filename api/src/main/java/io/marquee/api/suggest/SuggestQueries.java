@@ -40,23 +40,28 @@ public final class SuggestQueries {
         int edits = Typos.edits(text.length());
         int candidates = Math.max(CANDIDATES, size);
         return s -> s.size(0).source(src -> src.filter(f -> f.includes(SOURCE))).suggest(sg -> {
-            sg.suggesters(TITLES, completion(text, "titleSuggest", candidates, 0));
+            sg.suggesters(TITLES, completion(text, "titleSuggest", candidates, 0, false));
             if (typed.year() == null) {
-                sg.suggesters(CAST, completion(text, "castSuggest", candidates, 0));
+                sg.suggesters(CAST, completion(text, "castSuggest", candidates, 0, true));
             }
             if (edits > 0) {
-                sg.suggesters(TITLES_WITHIN_TYPOS, completion(text, "titleSuggest", candidates, edits));
+                sg.suggesters(TITLES_WITHIN_TYPOS, completion(text, "titleSuggest", candidates, edits, false));
                 if (typed.year() == null) {
-                    sg.suggesters(CAST_WITHIN_TYPOS, completion(text, "castSuggest", candidates, edits));
+                    sg.suggesters(CAST_WITHIN_TYPOS, completion(text, "castSuggest", candidates, edits, true));
                 }
             }
             return sg;
         });
     }
 
-    private static FieldSuggester completion(String text, String field, int size, int edits) {
+    /**
+     * One completion suggester. {@code byText} skips options whose matched text repeats: a person is in many movies,
+     * all with the same name (two people who share a surname share its suffix too, and only the better known is kept
+     * for it). Titles are not: two movies may end alike ("jurassic park" in The Lost World: Jurassic Park).
+     */
+    private static FieldSuggester completion(String text, String field, int size, int edits, boolean byText) {
         return FieldSuggester.of(fs -> fs.prefix(text).completion(c -> {
-            c.field(field).size(size).skipDuplicates(true);
+            c.field(field).size(size).skipDuplicates(byText);
             if (edits > 0) {
                 c.fuzzy(f -> f.fuzziness(Integer.toString(edits)).prefixLength(Typos.EXACT_PREFIX).transpositions(true));
             }

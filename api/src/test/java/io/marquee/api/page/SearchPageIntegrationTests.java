@@ -190,6 +190,17 @@ class SearchPageIntegrationTests {
     }
 
     @Test
+    void offersTheCataloguesSpellingAsALink() {
+        // A wrong first letter is beyond typo tolerance, so nothing matches; the catalogue knows the words.
+        page.navigate(url("/?q=kurassic+park"));
+        Locator offer = page.locator(".empty .did-you-mean");
+        assertThat(offer).containsText("Did you mean jurassic park?");
+        offer.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("jurassic park")).click();
+        assertThat(page.locator("#cards .card").first()).containsText("Jurassic Park");
+        assertThat(page).hasURL(Pattern.compile(".*q=jurassic\\+park.*"));
+    }
+
+    @Test
     void fitsAPhoneWithEveryControlLabelled() {
         page.setViewportSize(390, 844);
         page.navigate(url("/?q=star+wars"));
