@@ -1,10 +1,5 @@
 package io.marquee.api;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -42,24 +37,8 @@ public final class RelevanceSuite {
     }
 
     public static RelevanceSuite load(String resource) {
-        try (InputStream in = RelevanceSuite.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("No relevance suite at " + resource);
-            }
-            List<Judged> queries = new ArrayList<>();
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] cells = line.split("\t");
-                queries.add(new Judged(cells[0], cells[1], Integer.parseInt(cells[2].strip()), cell(cells, 3, "unlabelled"), cell(cells, 4, ""),
-                        cell(cells, 5, null)));
-            }
-            return new RelevanceSuite(queries);
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
+        return new RelevanceSuite(TabSeparated.rows(resource).stream().map(cells -> new Judged(cells[0], cells[1],
+                Integer.parseInt(cells[2].strip()), cell(cells, 3, "unlabelled"), cell(cells, 4, ""), cell(cells, 5, null))).toList());
     }
 
     private static String cell(String[] cells, int index, String fallback) {
@@ -215,14 +194,7 @@ public final class RelevanceSuite {
                         r.rank() == 0 ? "—" : Integer.toString(r.rank()), r.judged().maxRank(), r.found().isEmpty() ? "" : r.found().get(0),
                         r.judged().why(), r.judged().knownFailure() == null ? "" : " (known failure: " + r.judged().knownFailure() + ")"));
             }
-            try {
-                Files.createDirectories(file.getParent());
-                Files.writeString(file, out.toString());
-            }
-            catch (IOException ex) {
-                throw new UncheckedIOException(ex);
-            }
-            return out.toString();
+            return TabSeparated.report(file, out.toString());
         }
     }
 }

@@ -1,10 +1,5 @@
 package io.marquee.api;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,23 +25,7 @@ public final class TypeaheadKeystrokes {
     }
 
     public static TypeaheadKeystrokes load(String resource) {
-        try (InputStream in = TypeaheadKeystrokes.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("No typeahead items at " + resource);
-            }
-            List<Item> items = new ArrayList<>();
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] cells = line.split("\t");
-                items.add(Item.of(cells[0], cells[1].strip()));
-            }
-            return new TypeaheadKeystrokes(items);
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
+        return new TypeaheadKeystrokes(TabSeparated.rows(resource).stream().map(cells -> Item.of(cells[0], cells[1].strip())).toList());
     }
 
     public Results run(WebTestClient http) {
@@ -137,14 +116,7 @@ public final class TypeaheadKeystrokes {
             out.append("| item | kind | keystrokes | of |\n|---|---|---|---|\n");
             typed.stream().sorted((a, b) -> Integer.compare(b.counted(), a.counted())).forEach(t -> out.append(String.format("| %s | %s | %s | %d |%n",
                     t.item().label(), t.item().type(), t.keystrokes() == 0 ? "never" : Integer.toString(t.keystrokes()), t.item().typing().length())));
-            try {
-                Files.createDirectories(file.getParent());
-                Files.writeString(file, out.toString());
-            }
-            catch (IOException ex) {
-                throw new UncheckedIOException(ex);
-            }
-            return out.toString();
+            return TabSeparated.report(file, out.toString());
         }
     }
 }

@@ -18,6 +18,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 final class Report {
 
     static final List<String> TARGETS = List.of("nginx", "elasticsearch", "api-cold", "api-warm");
+    /** Between a run's name and a query type in the results (as {@code RunResults} writes them). */
+    static final String KIND = "#";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private Report() {
@@ -33,7 +35,7 @@ final class Report {
         JsonNode runs = JSON.readTree(run.resolve("gatling-results.json").toFile());
         List<String> names = new ArrayList<>();
         runs.fieldNames().forEachRemaining(names::add);
-        names.stream().filter(name -> name.contains("@"))
+        names.stream().filter(name -> name.contains("@") && !name.contains(KIND))
                 .sorted(Comparator.comparingInt(Report::rate).thenComparingInt(name -> TARGETS.indexOf(target(name))))
                 .forEach(name -> {
                     JsonNode r = runs.get(name);
@@ -41,6 +43,7 @@ final class Report {
                             r.path("requests").asLong(), r.path("ko").asLong(), r.path("okPerSecond").asDouble(), r.path("p50").asLong(),
                             r.path("p99").asLong(), r.path("p999").asLong(), r.path("max").asLong()));
                 });
+        byKind(md, runs, names);
         md.append("\n## Peak (wrk, closed loop)\n\n")
                 .append(Files.readString(run.resolve("wrk-settings.txt")).strip()).append("\n\n")
                 .append("| target | requests/s | × nginx | errors | p50 ms | p99 ms | p99.9 ms | max ms |\n|---|---|---|---|---|---|---|---|\n");
@@ -58,6 +61,32 @@ final class Report {
         System.out.println(md);
     }
 
+    /**
+     * p50 / p99 by query type and target for each rate: what typeahead ({@code /v1/suggest}) costs warm and cold, beside the
+     * lookups and searches. nginx serves one file whatever the query, so it has no column.
+     */
+    private static void byKind(StringBuilder md, JsonNode runs, List<String> names) {
+        List<String> kinds = names.stream().filter(name -> name.contains(KIND)).map(name -> name.substring(name.indexOf(KIND) + 1)).distinct()
+                .toList();
+        if (kinds.isEmpty()) {
+            return;
+        }
+        List<String> targets = TARGETS.subList(1, TARGETS.size());
+        md.append("\n### By query type\n\np50 / p99 milliseconds of the answers that succeeded, by the query type of the mix.\n\n")
+                .append("| rate/s | query type | ").append(String.join(" | ", targets)).append(" |\n|---|---|")
+                .append("---|".repeat(targets.size())).append('\n');
+        names.stream().filter(name -> name.contains("@") && !name.contains(KIND)).mapToInt(Report::rate).distinct().sorted().forEach(rate -> {
+            for (String kind : kinds) {
+                md.append("| ").append(rate).append(" | ").append(kind).append(" |");
+                for (String target : targets) {
+                    JsonNode r = runs.get(target + "@" + rate + KIND + kind);
+                    md.append(r == null ? " — |" : String.format(Locale.ROOT, " %d / %d |", r.path("p50").asLong(), r.path("p99").asLong()));
+                }
+                md.append('\n');
+            }
+        });
+    }
+
     /** wrk's figures for a target, with its rate and error total worked out. */
     private static JsonNode peak(Path run, String target) throws IOException {
         String line = Files.readAllLines(run.resolve("wrk-" + target + ".txt")).stream().filter(l -> l.startsWith("RESULT "))
@@ -70,7 +99,8 @@ final class Report {
     }
 
     private static int rate(String name) {
-        return Integer.parseInt(name.substring(name.indexOf('@') + 1));
+        int end = name.indexOf(KIND);
+        return Integer.parseInt(name.substring(name.indexOf('@') + 1, end < 0 ? name.length() : end));
     }
 
     private static String target(String name) {

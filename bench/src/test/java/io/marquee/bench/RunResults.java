@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Response times by run name (OK answers) and failure counts, written as one JSON object per run:
- * {@code {"api-warm@200": {"requests": …, "ko": …, "okPerSecond": …, "p50": …, "p99": …, "p999": …, "max": …}}}.
+ * {@code {"api-warm@200": {"requests": …, "ko": …, "okPerSecond": …, "p50": …, "p99": …, "p999": …, "max": …}}}, and the
+ * same for each query type of the run ({@code "api-warm@200#typeahead"}).
  */
 final class RunResults {
 

@@ -73,7 +73,10 @@ public class SearchSimulation extends Simulation {
     private PopulationBuilder run(String target, int rate, Duration length, String name) {
         return scenario(name).feed(jsonFile(mix).random()).exec(request(target, name))
                 .exec(session -> {
-                    results.record(name, session.isFailed() || !session.contains("rt") ? -1 : session.getInt("rt"));
+                    int millis = session.isFailed() || !session.contains("rt") ? -1 : session.getInt("rt");
+                    results.record(name, millis);
+                    // And by query type, for the report's breakdown (typeahead's figures among them).
+                    results.record(name + Report.KIND + session.getString("kind"), millis);
                     return session.remove("rt").markAsSucceeded();
                 })
                 .injectOpen(constantUsersPerSec(rate).during(length));

@@ -90,10 +90,12 @@ public record MovieSearchRequest(String q, String title, String cast, List<Strin
 
     /**
      * What the answer depends on, for the response cache: equal for requests Elasticsearch answers alike, because
-     * the queries fold text and canonicalise genres (and all genres must match, in any order).
+     * the queries fold text and canonicalise genres (and all genres must match, in any order). {@code q} is keyed as
+     * parsed: folding alone would make {@code godfather -part} and {@code godfather part} one answer.
      */
     Object cacheKey() {
-        return new CacheKey(fold(q), fold(title), fold(cast), genres.stream().map(g -> Genres.canonical(g).toLowerCase(Locale.ROOT))
+        return new CacheKey(q == null ? null : SearchText.parse(q), fold(title), fold(cast),
+                genres.stream().map(g -> Genres.canonical(g).toLowerCase(Locale.ROOT))
                 .distinct().sorted().toList(), year, yearFrom, yearTo, fuzzy, sort, page, size, facets, highlight);
     }
 
@@ -101,7 +103,7 @@ public record MovieSearchRequest(String q, String title, String cast, List<Strin
         return text == null ? null : TextFolding.fold(text);
     }
 
-    private record CacheKey(String q, String title, String cast, List<String> genres, Integer year, Integer yearFrom, Integer yearTo,
+    private record CacheKey(SearchText q, String title, String cast, List<String> genres, Integer year, Integer yearFrom, Integer yearTo,
             boolean fuzzy, SortOrder sort, int page, int size, List<Facet> facets, boolean highlight) {
     }
 

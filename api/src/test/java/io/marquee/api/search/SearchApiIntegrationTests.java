@@ -106,6 +106,23 @@ class SearchApiIntegrationTests {
     }
 
     @Test
+    void excludesWordsAndPhrasesAndNeverSharesTheirAnswersWithTheWords() {
+        assertThat(titles("/v1/movies?q=heat pacino")).contains("Heat");
+        assertThat(titles("/v1/movies?q=heat -pacino")).isNotEmpty().doesNotContain("Heat");
+        assertThat(titles("/v1/movies?q=heat -\"al pacino\"")).isNotEmpty().doesNotContain("Heat");
+        assertThat(titles("/v1/movies?q=\"jurassic park\"")).allSatisfy(t -> assertThat(t).containsIgnoringCase("jurassic park"));
+    }
+
+    @Test
+    void offersTheCataloguesSpellingOnlyWhenNothingMatches() {
+        SearchPage nothing = page("/v1/movies?q=kurassic park");
+        assertThat(nothing.total()).isZero();
+        assertThat(nothing.didYouMean()).isEqualTo("jurassic park");
+        assertThat(page("/v1/movies?q=jurassic park").didYouMean()).isNull();
+        assertThat(page("/v1/movies?q=zzqxv").didYouMean()).as("no term of the catalogue is close").isNull();
+    }
+
+    @Test
     void rejectsTyposWhenFuzzyIsOff() {
         assertThat(page("/v1/movies?title=titanc&fuzzy=false").total()).isZero();
     }
