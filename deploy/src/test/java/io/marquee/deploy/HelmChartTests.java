@@ -213,6 +213,19 @@ class HelmChartTests {
     }
 
     @Test
+    void boundsTheResponseCacheByBytesWithinTheApisHeap() {
+        JsonNode api = Chart.render("values-prod-eu-west-1.yaml").one("Deployment", "marquee-api");
+        String size = env(api, "MARQUEE_API_CACHE_MAXBYTES").path("value").asText();
+        assertThat(size).matches("[0-9]+MB");
+        long budget = Long.parseLong(size.replace("MB", "")) << 20;
+        String memory = api.path("spec").path("template").path("spec").path("containers").get(0).path("resources").path("limits")
+                .path("memory").asText();
+        long limit = memory.endsWith("Gi") ? Long.parseLong(memory.replace("Gi", "")) << 30 : Long.parseLong(memory.replace("Mi", "")) << 20;
+        // The heap is 75% of the pod's memory (MaxRAMPercentage); the cache may take at most a quarter of it.
+        assertThat(budget).isPositive().isLessThanOrEqualTo(limit * 3 / 4 / 4);
+    }
+
+    @Test
     void tellsEveryWorkloadItsRegionForItsLogs() {
         Chart.Rendered prod = Chart.render("values-prod-eu-west-1.yaml");
         for (String workload : new String[] {"marquee-api", "marquee-indexer"}) {

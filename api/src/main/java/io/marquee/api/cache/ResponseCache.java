@@ -33,6 +33,10 @@ import io.marquee.text.Digests;
  * <p>
  * Each answer's response body is serialised once, when it is loaded: the bytes give the ETag, and the JSON encoder
  * ({@link EncodedAnswers}) sends the same bytes on every hit instead of serialising the answer again.
+ * <p>
+ * The cache is bounded by the heap its answers take ({@link CacheProperties#maxBytes()}), each weighed as
+ * {@value #HEAP_PER_JSON_BYTE} times its JSON (the bytes kept for hits, plus the answer's objects, which take about
+ * twice their JSON) and at least {@code maxBytes / maxEntries}, so that neither bound is passed.
  */
 public class ResponseCache {
 
@@ -41,6 +45,10 @@ public class ResponseCache {
 
     private static final Logger log = LoggerFactory.getLogger(ResponseCache.class);
     private static final int ETAG_DIGEST_BYTES = 12;
+    /** Heap an answer takes per byte of its JSON: the encoded bytes themselves and about twice as much in objects. */
+    static final int HEAP_PER_JSON_BYTE = 3;
+    /** What an answer costs besides its JSON: the key, the entry, the future. */
+    static final int ENTRY_OVERHEAD = 512;
 
     private final AsyncCache<Key, Entry> cache;
     private final Supplier<String> generation;
@@ -56,7 +64,10 @@ public class ResponseCache {
     private volatile String previous;
 
     ResponseCache(CacheProperties properties, Supplier<String> generation, ObjectMapper json, LongSupplier nanoTime) {
-        this.cache = Caffeine.newBuilder().maximumSize(properties.maxEntries()).ticker(nanoTime::getAsLong)
+        long budget = properties.maxEntries() == 0 ? 0 : properties.maxBytes().toBytes();
+        int leastWeight = (int) Math.min(Integer.MAX_VALUE, properties.maxEntries() == 0 ? 1 : Math.max(1, budget / properties.maxEntries()));
+        this.cache = Caffeine.newBuilder().maximumWeight(budget)
+                .weigher((Key key, Entry entry) -> Math.max(leastWeight, entry.weight())).ticker(nanoTime::getAsLong)
                 .expireAfterWrite(properties.ttl().plus(properties.staleWhileRevalidate()).plus(properties.staleIfError())).buildAsync();
         this.generation = generation;
         this.json = json;
@@ -156,6 +167,12 @@ public class ResponseCache {
         return cache.synchronous().estimatedSize() > 0;
     }
 
+    /** The estimated heap the cached answers take, in bytes. */
+    public long weight() {
+        cache.synchronous().cleanUp();
+        return cache.synchronous().policy().eviction().map(eviction -> eviction.weightedSize().orElse(0)).orElse(0L);
+    }
+
     /** Forgets every answer; for tests and operators. */
     public void clear() {
         cache.synchronous().invalidateAll();
@@ -174,7 +191,8 @@ public class ResponseCache {
                 encoded.put(sent, bytes);
             }
             String etag = "\"" + key.generation() + "." + Digests.sha256Hex(bytes, ETAG_DIGEST_BYTES) + "\"";
-            return new Entry(value, key.generation(), etag, nanoTime.getAsLong());
+            int weight = (int) Math.min(Integer.MAX_VALUE, (long) bytes.length * HEAP_PER_JSON_BYTE + ENTRY_OVERHEAD);
+            return new Entry(value, key.generation(), etag, nanoTime.getAsLong(), weight);
         });
     }
 
@@ -220,8 +238,8 @@ public class ResponseCache {
     private record Key(String generation, Object request) {
     }
 
-    /** What the cache stores: the answer, where and when it was read, and its ETag. */
-    private record Entry(Object value, String generation, String etag, long storedAt) {
+    /** What the cache stores: the answer, where and when it was read, its ETag, and the heap it is reckoned to take. */
+    private record Entry(Object value, String generation, String etag, long storedAt, int weight) {
 
         Cached<Object> as(Cached.Source source) {
             return new Cached<>(value, generation, etag, source);

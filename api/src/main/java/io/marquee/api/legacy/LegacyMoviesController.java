@@ -1,6 +1,8 @@
 package io.marquee.api.legacy;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
@@ -15,12 +17,15 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.marquee.api.cache.Cached;
 import io.marquee.api.cache.ResponseCache;
 import io.marquee.api.catalog.MovieView;
 import io.marquee.api.search.InvalidSearchException;
 import io.marquee.api.search.MovieQueries;
 import io.marquee.api.search.MovieSearch;
 import io.marquee.api.search.MovieSearchRequest;
+import io.marquee.text.Genres;
+import io.marquee.text.TextFolding;
 
 /**
  * The four lookups of the original API. Results come in year then title order, at most {@code limit} of them
@@ -46,34 +51,53 @@ class LegacyMoviesController {
     @Operation(summary = "Movies of a year")
     Mono<ResponseEntity<List<MovieView>>> byYear(@PathVariable String year, @Parameter(description = "at most 1000") @RequestParam(
             required = false) String limit) {
-        return lookup("year", () -> MovieQueries.year(MovieSearchRequest.parseYear("year", year.strip())), year.strip(), limit,
+        return lookup("year", () -> MovieSearchRequest.parseYear("year", year.strip()), MovieQueries::year, limit,
                 "No movies from " + year.strip());
     }
 
     @GetMapping("/name/{name}")
     @Operation(summary = "Movies with exactly this title (case and accents ignored)")
     Mono<ResponseEntity<List<MovieView>>> byName(@PathVariable String name, @RequestParam(required = false) String limit) {
-        return lookup("name", () -> MovieQueries.exactTitle(text("name", name)), name, limit, "No movie titled '" + name + "'");
+        return lookup("name", () -> TextFolding.fold(text("name", name)), MovieQueries::exactTitle, limit, "No movie titled '" + name + "'");
     }
 
     @GetMapping("/castmember/{castmember}")
     @Operation(summary = "Movies with this cast member (case and accents ignored)")
     Mono<ResponseEntity<List<MovieView>>> byCastMember(@PathVariable String castmember, @RequestParam(required = false) String limit) {
-        return lookup("castmember", () -> MovieQueries.exactCast(text("castmember", castmember)), castmember, limit,
+        return lookup("castmember", () -> TextFolding.fold(text("castmember", castmember)), MovieQueries::exactCast, limit,
                 "No movies with '" + castmember + "'");
     }
 
     @GetMapping("/genre/{genre}")
     @Operation(summary = "Movies of a genre (spelling variants such as Sport/Sports are the same genre)")
     Mono<ResponseEntity<List<MovieView>>> byGenre(@PathVariable String genre, @RequestParam(required = false) String limit) {
-        return lookup("genre", () -> MovieQueries.genre(text("genre", genre)), genre, limit, "No movies of genre '" + genre + "'");
+        return lookup("genre", () -> Genres.canonical(text("genre", genre)).toLowerCase(Locale.ROOT), MovieQueries::genre, limit,
+                "No movies of genre '" + genre + "'");
     }
 
-    private Mono<ResponseEntity<List<MovieView>>> lookup(String route, Supplier<Query> query, String value, String limit, String notFound) {
-        return Mono.fromCallable(() -> new Lookup(query.get(), limit(limit)))
-                .flatMap(lookup -> search.filtered(new CacheKey(route, value.strip(), lookup.limit()), lookup.query(), lookup.limit()))
+    /**
+     * One lookup, cached by what Elasticsearch answers alike: the route, the value normalised as the query normalises it
+     * (folded, canonical), and the list fetched, which is the first {@value #DEFAULT_LIMIT} or the first
+     * {@value #MAX_LIMIT}, sliced to the limit asked. So spellings and limits share at most two entries a value, and
+     * each limit's answer still has its own ETag.
+     */
+    private <V> Mono<ResponseEntity<List<MovieView>>> lookup(String route, Supplier<V> value, Function<V, Query> query, String limit,
+            String notFound) {
+        return Mono.fromCallable(() -> new Lookup<>(value.get(), limit(limit)))
+                .flatMap(lookup -> search.filtered(new CacheKey(route, lookup.value(), lookup.fetched()), query.apply(lookup.value()),
+                        lookup.fetched()).map(found -> sliced(found, lookup.limit())))
                 .flatMap(found -> found.value().total() == 0 ? Mono.error(new NoMatchException(notFound))
                         : Mono.just(cache.ok(found).header(TOTAL_COUNT, Long.toString(found.value().total())).body(found.value().movies())));
+    }
+
+    /** The first {@code limit} movies of a cached answer; the ETag names the limit, as the body depends on it. */
+    private static Cached<MovieSearch.FilteredMovies> sliced(Cached<MovieSearch.FilteredMovies> found, int limit) {
+        List<MovieView> movies = found.value().movies();
+        if (movies.size() <= limit) {
+            return found;
+        }
+        return new Cached<>(new MovieSearch.FilteredMovies(found.value().total(), movies.subList(0, limit)), found.generation(),
+                found.etag().substring(0, found.etag().length() - 1) + "-" + limit + "\"", found.source());
     }
 
     private static String text(String name, String value) {
@@ -101,10 +125,14 @@ class LegacyMoviesController {
         return limit;
     }
 
-    private record Lookup(Query query, int limit) {
+    private record Lookup<V>(V value, int limit) {
+
+        int fetched() {
+            return limit <= DEFAULT_LIMIT ? DEFAULT_LIMIT : MAX_LIMIT;
+        }
     }
 
-    /** Equal for lookups that ask Elasticsearch the same: the route, the value and the limit. */
-    private record CacheKey(String route, String value, int limit) {
+    /** Equal for lookups that ask Elasticsearch the same: the route, the normalised value and the list fetched. */
+    private record CacheKey(String route, Object value, int fetched) {
     }
 }

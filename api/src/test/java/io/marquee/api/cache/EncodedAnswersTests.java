@@ -15,12 +15,14 @@ import org.springframework.core.ResolvableType;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.MediaType;
+import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class EncodedAnswersTests {
 
-    private final ResponseCache cache = new ResponseCache(new CacheProperties(100, Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofMinutes(10),
+    private final ResponseCache cache = new ResponseCache(new CacheProperties(100, DataSize.ofMegabytes(64), Duration.ofSeconds(10),
+            Duration.ofSeconds(30), Duration.ofMinutes(10),
             Duration.ofSeconds(5)), () -> "movies-v1", new ObjectMapper(), System::nanoTime);
     private final EncodedAnswers encoder = new EncodedAnswers(new ObjectMapper(), cache);
     private final AtomicInteger reads = new AtomicInteger();

@@ -12,6 +12,8 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.test.StepVerifier;
 
+import org.springframework.util.unit.DataSize;
+
 import io.marquee.api.catalog.CatalogUnavailableException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,7 +22,8 @@ class ResponseCacheTests {
 
     private final AtomicLong now = new AtomicLong();
     private final AtomicReference<String> generation = new AtomicReference<>("movies-v1");
-    private final ResponseCache cache = new ResponseCache(new CacheProperties(100, Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofMinutes(10),
+    private final ResponseCache cache = new ResponseCache(new CacheProperties(100, DataSize.ofMegabytes(64), Duration.ofSeconds(10),
+            Duration.ofSeconds(30), Duration.ofMinutes(10),
             Duration.ofSeconds(5)), generation::get, new ObjectMapper(), now::get);
     private final AtomicInteger calls = new AtomicInteger();
 
@@ -183,5 +186,22 @@ class ResponseCacheTests {
             calls.incrementAndGet();
             return value;
         });
+    }
+
+    @Test
+    void keepsTheHeapItsAnswersTakeWithinItsBudget() {
+        ResponseCache small = new ResponseCache(new CacheProperties(100_000, DataSize.ofKilobytes(64), Duration.ofSeconds(10),
+                Duration.ofSeconds(30), Duration.ofMinutes(10), Duration.ofSeconds(5)), generation::get, new ObjectMapper(), now::get);
+        String kilobyte = "x".repeat(1024);
+        for (int i = 0; i < 200; i++) {
+            int n = i;
+            Cached<String> answer = small.get("q" + i, () -> Mono.just(kilobyte + n)).block(Duration.ofSeconds(5));
+            assertThat(answer.value()).endsWith(Integer.toString(i));
+        }
+        // Each answer weighs three times its JSON and more: 64 KB holds some twenty of them, not 200.
+        assertThat(small.weight()).isPositive().isLessThanOrEqualTo(64 * 1024);
+        Cached<String> huge = small.get("huge", () -> Mono.just("y".repeat(100 * 1024))).block(Duration.ofSeconds(5));
+        assertThat(huge.value()).hasSize(100 * 1024);
+        assertThat(small.weight()).isLessThanOrEqualTo(64 * 1024);
     }
 }

@@ -241,8 +241,11 @@ class SearchApiIntegrationTests {
     }
 
     @Test
-    void answersUnknownRoutesWithProblems() {
-        http.get().uri("/v1/nothing-here").exchange().expectStatus().isNotFound()
+    void deniesUnknownRoutesWithProblems() {
+        // Deny by default: a route with no rule of its own is refused before routing, so it cannot fall through to search.
+        http.get().uri("/v1/nothing-here").exchange().expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        http.get().uri("/v1/nothing-here").header("X-Api-Key", ApiTestSupport.SEARCH_KEY).exchange().expectStatus().isForbidden()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
 

@@ -1,0 +1,118 @@
+package io.marquee.api.access;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
+import org.springframework.web.server.ServerWebExchange;
+
+import io.marquee.text.Digests;
+
+/**
+ * API keys as Spring Security sees them: the converter reads what a request presents ({@code X-Api-Key}, or
+ * {@code Authorization: ApiKey <key>}; any other {@code Authorization} is credentials we do not accept, refused rather
+ * than taken as anonymous), and the manager looks its SHA-256 up among the configured hashes. An authenticated key
+ * carries its client id and its scopes as authorities ({@code SCOPE_SEARCH}, …).
+ */
+final class ApiKeys implements ReactiveAuthenticationManager, ServerAuthenticationConverter {
+
+    static final String API_KEY = "X-Api-Key";
+    static final String AUTHORITY_PREFIX = "SCOPE_";
+    private static final String APIKEY_SCHEME = "ApiKey ";
+
+    private final Map<String, AccessProperties.Key> keysByHash;
+
+    ApiKeys(AccessProperties properties) {
+        this.keysByHash = properties.keys().stream().collect(Collectors.toUnmodifiableMap(AccessProperties.Key::sha256, Function.identity()));
+    }
+
+    static String authority(Scope scope) {
+        return AUTHORITY_PREFIX + scope.name();
+    }
+
+    @Override
+    public Mono<Authentication> convert(ServerWebExchange exchange) {
+        String presented = presented(exchange.getRequest());
+        return presented == null ? Mono.empty() : Mono.just(new Presented(presented));
+    }
+
+    @Override
+    public Mono<Authentication> authenticate(Authentication authentication) {
+        AccessProperties.Key key = keysByHash.get(Digests.sha256Hex((String) authentication.getCredentials(), Digests.SHA256_BYTES));
+        if (key == null) {
+            return Mono.error(new BadCredentialsException("Unknown API key"));
+        }
+        return Mono.just(new Authenticated(key));
+    }
+
+    private static String presented(ServerHttpRequest request) {
+        String key = request.getHeaders().getFirst(API_KEY);
+        if (key != null) {
+            return key.strip();
+        }
+        String authorization = request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+        if (authorization != null && authorization.regionMatches(true, 0, APIKEY_SCHEME, 0, APIKEY_SCHEME.length())) {
+            return authorization.substring(APIKEY_SCHEME.length()).strip();
+        }
+        return authorization;
+    }
+
+    /** What a request presented, not yet checked. */
+    static final class Presented extends AbstractAuthenticationToken {
+
+        private final String key;
+
+        Presented(String key) {
+            super(List.of());
+            this.key = key;
+        }
+
+        @Override
+        public Object getCredentials() {
+            return key;
+        }
+
+        @Override
+        public Object getPrincipal() {
+            return "";
+        }
+    }
+
+    /** A configured key: its client and its scopes. */
+    static final class Authenticated extends AbstractAuthenticationToken {
+
+        private final AccessProperties.Key key;
+
+        Authenticated(AccessProperties.Key key) {
+            super(key.scopes().stream().map(scope -> (GrantedAuthority) new SimpleGrantedAuthority(authority(scope))).toList());
+            this.key = key;
+            setAuthenticated(true);
+        }
+
+        AccessProperties.Key key() {
+            return key;
+        }
+
+        @Override
+        public Object getCredentials() {
+            return "";
+        }
+
+        @Override
+        public Object getPrincipal() {
+            return key.clientId();
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package io.marquee.api.access;
+
+import java.time.Duration;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import reactor.core.publisher.Mono;
+import reactor.util.context.Context;
+
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+import io.marquee.api.identity.Caller;
+
+/**
+ * After access control let a request through: names its client (the key's client id, or anonymous) for logs and
+ * metrics, and takes a token from the client's bucket (a key's own, or its source address's when anonymous),
+ * answering 429 when there is none. Open routes (probes, docs, the page, CORS preflights) are not limited; the
+ * chain has denied every other request that has no rule.
+ */
+@Component
+class RateLimits implements WebFilter, Ordered {
+
+    /** Right after Spring Security's chain (its {@code WebFilterChainProxy} is at -100), so the key is known. */
+    static final int ORDER = -99;
+
+    private final AccessProperties.Anonymous anonymous;
+    private final ProblemResponses problems;
+    private final Cache<String, TokenBucket> buckets = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(10)).maximumSize(100_000).build();
+
+    RateLimits(AccessProperties properties, ProblemResponses problems) {
+        this.anonymous = properties.anonymous();
+        this.problems = problems;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        if (AccessRules.isOpen(exchange)) {
+            return chain.filter(exchange);
+        }
+        return ReactiveSecurityContextHolder.getContext().map(SecurityContext::getAuthentication).ofType(ApiKeys.Authenticated.class)
+                .map(key -> new Client(key.key().clientId(), buckets.get("key:" + key.key().clientId(),
+                        k -> new TokenBucket(key.key().rate(), key.key().burst(), System::nanoTime))))
+                .switchIfEmpty(Mono.fromSupplier(() -> new Client(Caller.ANONYMOUS, buckets.get("source:" + Caller.of(exchange).source(),
+                        k -> new TokenBucket(anonymous.rate(), anonymous.burst(), System::nanoTime)))))
+                .flatMap(client -> take(exchange, chain, client.id(), client.bucket()));
+    }
+
+    /** Who is asking, and the bucket their requests take from. */
+    private record Client(String id, TokenBucket bucket) {
+    }
+
+    private Mono<Void> take(ServerWebExchange exchange, WebFilterChain chain, String client, TokenBucket bucket) {
+        TokenBucket.Outcome outcome = bucket.take();
+        HttpHeaders headers = exchange.getResponse().getHeaders();
+        headers.set("RateLimit-Limit", Integer.toString(outcome.limit()));
+        headers.set("RateLimit-Remaining", Integer.toString(outcome.remaining()));
+        headers.set("RateLimit-Reset", Long.toString(outcome.resetSeconds()));
+        if (!outcome.allowed()) {
+            return problems.rateLimited(exchange, outcome.resetSeconds());
+        }
+        Caller identified = Caller.of(exchange).forClient(client);
+        exchange.getAttributes().put(Caller.KEY, identified);
+        return chain.filter(exchange).contextWrite(Context.of(Caller.KEY, identified));
+    }
+
+    @Override
+    public int getOrder() {
+        return ORDER;
+    }
+}
