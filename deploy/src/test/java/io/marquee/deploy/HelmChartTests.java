@@ -226,6 +226,18 @@ class HelmChartTests {
     }
 
     @Test
+    void limitsAnonymousSearchAndBelievesOnlyTheLoadBalancersForwarding() {
+        JsonNode api = Chart.render("values-prod-eu-west-1.yaml").one("Deployment", "marquee-api");
+        int rate = Integer.parseInt(env(api, "MARQUEE_ANONYMOUS_RATE").path("value").asText());
+        int burst = Integer.parseInt(env(api, "MARQUEE_ANONYMOUS_BURST").path("value").asText());
+        // The API's own default (1,000/s an address) is for a laptop; 24 pods multiply whatever a pod allows.
+        assertThat(rate).isBetween(1, 50);
+        assertThat(burst).isBetween(rate, 100);
+        String trusted = env(api, "MARQUEE_TRUSTED_PROXIES").path("value").asText();
+        assertThat(trusted).isNotBlank().doesNotContain("/16").isEqualTo("10.0.0.0/24,10.0.1.0/24,10.0.2.0/24");
+    }
+
+    @Test
     void tellsEveryWorkloadItsRegionForItsLogs() {
         Chart.Rendered prod = Chart.render("values-prod-eu-west-1.yaml");
         for (String workload : new String[] {"marquee-api", "marquee-indexer"}) {

@@ -3,6 +3,9 @@ package io.marquee.api.history;
 import io.swagger.v3.oas.annotations.Operation;
 import reactor.core.publisher.Mono;
 
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -28,8 +31,11 @@ class HistoryController {
 
     @GetMapping("/v1/movies/{id}/history")
     @Operation(summary = "The audit trail of a movie, newest first")
-    Mono<MovieHistory> history(@PathVariable String id) {
+    Mono<ResponseEntity<MovieHistory>> history(@PathVariable String id) {
         return catalog.history(id, MAX_ENTRIES)
-                .flatMap(changes -> changes.isEmpty() ? Mono.error(new MovieNotFoundException(id)) : Mono.just(new MovieHistory(id, changes)));
+                .flatMap(changes -> changes.isEmpty() ? Mono.error(new MovieNotFoundException(id)) : Mono.just(new MovieHistory(id, changes)))
+                // Only a key's holder may see it: no shared cache keeps it, and none answers another key with it.
+                .map(history -> ResponseEntity.ok().cacheControl(CacheControl.noStore().cachePrivate())
+                        .varyBy("X-Api-Key", HttpHeaders.AUTHORIZATION).body(history));
     }
 }

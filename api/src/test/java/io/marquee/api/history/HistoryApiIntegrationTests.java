@@ -47,6 +47,10 @@ class HistoryApiIntegrationTests {
         String id = MovieIds.of("Heat", 1995, "Heat");
 
         http.get().uri("/v1/movies/{id}/history", id).exchange().expectStatus().isOk()
+                // It depends on the key: no shared cache may keep it or answer another key with it.
+                .expectHeader().cacheControl(org.springframework.http.CacheControl.noStore().cachePrivate())
+                .expectHeader().values("Vary", vary -> org.assertj.core.api.Assertions.assertThat(String.join(", ", vary))
+                        .contains("X-Api-Key").contains("Authorization"))
                 .expectBody()
                 .jsonPath("$.movieId").isEqualTo(id)
                 .jsonPath("$.changes.length()").isEqualTo(2)
