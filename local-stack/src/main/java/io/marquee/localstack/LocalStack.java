@@ -123,6 +123,9 @@ public final class LocalStack implements AutoCloseable {
         try (SqsClient sqs = aws.sqsClient()) {
             await("the sample to be indexed", Duration.ofMinutes(5), () -> LocalAws.queueDepth(sqs, state.queueUrl()) == 0);
         }
+        // The consumer ranks the catalogue once its writes settle (prominence, an interval after the last delivery), which
+        // rewrites most documents after a first load: the API starts on a ranked catalogue, not in the middle of that.
+        await("the catalogue to be ranked", Duration.ofMinutes(5), new Settled(esUrl, RANKED_AFTER));
         List<String> api = new ArrayList<>(List.of("--spring.elasticsearch.uris=" + esUrl, "--server.port=" + options.port(),
                 "--spring.profiles.active=plain-logs"));
         // One admin key, so that what needs a key (a movie's history, metrics) can be tried; the API sees only its hash.
@@ -225,6 +228,49 @@ public final class LocalStack implements AutoCloseable {
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             return false;
+        }
+    }
+
+    /** Longer than two of the consumer's ranking intervals: the longest a settled delivery waits for its ranking. */
+    private static final Duration RANKED_AFTER = Duration.ofSeconds(15);
+
+    /**
+     * True once the movie indices' writes and searches have not changed for {@code quiet}: deliveries and their ranking
+     * (whose passes read before they write) are done. Nothing else searches them before the API starts.
+     */
+    private static final class Settled implements BooleanSupplier {
+
+        private final HttpClient http = HttpClient.newHttpClient();
+        private final URI stats;
+        private final Duration quiet;
+        private String last;
+        private Instant since = Instant.now();
+
+        Settled(String elasticsearch, Duration quiet) {
+            this.stats = URI.create(elasticsearch + "/movies/_stats/indexing,search?filter_path=_all.primaries.indexing.index_total,"
+                    + "_all.primaries.indexing.delete_total,_all.total.search.query_total");
+            this.quiet = quiet;
+        }
+
+        @Override
+        public boolean getAsBoolean() {
+            String now;
+            try {
+                now = http.send(HttpRequest.newBuilder(stats).build(), HttpResponse.BodyHandlers.ofString()).body();
+            }
+            catch (IOException ex) {
+                throw new UncheckedIOException(ex);
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+            if (!now.equals(last)) {
+                last = now;
+                since = Instant.now();
+                return false;
+            }
+            return Duration.between(since, Instant.now()).compareTo(quiet) >= 0;
         }
     }
 
