@@ -47,12 +47,15 @@ final class AccessRules {
     }
 
     /** One rule: these methods on these paths need this access. */
-    record Rule(Access access, Set<HttpMethod> methods, List<String> patterns) {
+    record Rule(Access access, Set<HttpMethod> methods, List<String> patterns, List<PathPattern> parsed) {
 
-        private static final PathPatternParser PARSER = PathPatternParser.defaultInstance;
+        Rule(Access access, Set<HttpMethod> methods, List<String> patterns) {
+            // Parsed once: every request is matched against them, cache hits included, twice (authentication, limits).
+            this(access, methods, patterns, patterns.stream().map(PathPatternParser.defaultInstance::parse).toList());
+        }
 
         boolean matches(HttpMethod method, PathContainer path) {
-            return methods.contains(method) && patterns.stream().map(PARSER::parse).anyMatch(p -> p.matches(path));
+            return methods.contains(method) && parsed.stream().anyMatch(p -> p.matches(path));
         }
     }
 
