@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -38,7 +37,6 @@ final class ZipBundleReader {
     static final String CREDITS = "credits.csv";
     static final String RATINGS = "ratings.csv";
     private static final Pattern NESTED = Pattern.compile(".*\\.(zip|gz|tgz|tar|jar|7z|rar|bz2|xz)$");
-    private static final Pattern NAME = Pattern.compile("['\"]name['\"]\\s*:\\s*(?:'((?:[^'\\\\]|\\\\.)*)'|\"((?:[^\"\\\\]|\\\\.)*)\")");
 
     private final ObjectMapper json;
     private final Limits limits;
@@ -200,18 +198,74 @@ final class ZipBundleReader {
                 .readValues(in);
     }
 
-    /** Names from a JSON-like list as the dataset writes it: {@code [{'id': 18, 'name': 'Drama'}, …]}. */
+    /**
+     * Names from a JSON-like list as the dataset writes it: {@code [{'id': 18, 'name': 'Drama'}, …]}. A single scan
+     * with no backtracking, so no input can overflow the stack: each quoted string is read once, and a string is a
+     * name when it follows a {@code 'name':} key.
+     */
     static List<String> names(String list) {
         List<String> names = new ArrayList<>();
         if (list == null) {
             return names;
         }
-        Matcher matcher = NAME.matcher(list);
-        while (matcher.find()) {
-            String name = matcher.group(1) != null ? matcher.group(1) : matcher.group(2);
-            names.add(name.replace("\\'", "'").replace("\\\"", "\""));
+        boolean keyIsName = false;
+        boolean valueIsName = false;
+        int i = 0;
+        while (i < list.length()) {
+            char c = list.charAt(i);
+            if (c == '\'' || c == '"') {
+                StringBuilder text = new StringBuilder();
+                int end = quoted(list, i, text);
+                if (end < 0) {
+                    break;
+                }
+                if (valueIsName) {
+                    names.add(text.toString());
+                }
+                keyIsName = !valueIsName && text.toString().equals("name");
+                valueIsName = false;
+                i = end;
+            }
+            else {
+                if (c == ':') {
+                    valueIsName = keyIsName;
+                    keyIsName = false;
+                }
+                else if (!Character.isWhitespace(c)) {
+                    keyIsName = false;
+                    valueIsName = false;
+                }
+                i++;
+            }
         }
         return names;
+    }
+
+    /** Reads the string quoted at {@code start} into {@code text}; returns the index after its closing quote, or -1. */
+    private static int quoted(String list, int start, StringBuilder text) {
+        char quote = list.charAt(start);
+        int i = start + 1;
+        while (i < list.length()) {
+            char c = list.charAt(i);
+            if (c == quote) {
+                return i + 1;
+            }
+            if (c == '\\' && i + 1 < list.length()) {
+                char next = list.charAt(i + 1);
+                // Python's repr escapes only the quotes (and the backslash itself); anything else stays as written.
+                if (next == '\'' || next == '"' || next == '\\') {
+                    text.append(next);
+                }
+                else {
+                    text.append(c).append(next);
+                }
+                i += 2;
+                continue;
+            }
+            text.append(c);
+            i++;
+        }
+        return -1;
     }
 
     private static void putText(ObjectNode record, String field, String value) {

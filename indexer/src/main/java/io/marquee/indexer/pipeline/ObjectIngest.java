@@ -23,7 +23,7 @@ import io.marquee.indexer.load.MovieLoader;
  * versioned by the object's last-modified time; rejected records go to its quarantine record. A removed object
  * changes no movie: objects are deliveries, and expiring old deliveries must not empty the catalogue.
  */
-class ObjectIngest {
+class ObjectIngest implements EventHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ObjectIngest.class);
     static final String UNKNOWN_PROVIDER = "_unknown";
@@ -44,7 +44,8 @@ class ObjectIngest {
         this.metrics = metrics;
     }
 
-    Result process(ObjectEvent event) {
+    @Override
+    public Result process(ObjectEvent event) {
         if (event.removed()) {
             log.info("Object removed: s3://{}/{} (movies unchanged)", event.bucket(), event.key());
             try {

@@ -21,7 +21,12 @@ class PipelineConfiguration {
             PipelineProperties properties, MeterRegistry registry, Clock clock) {
         IngestMetrics metrics = new IngestMetrics(registry, clock);
         ObjectIngest ingest = new ObjectIngest(s3, loader, changes, providers, MovieJson.objectMapper(), metrics);
-        return new QueueConsumer(sqs, new S3EventMessages(MovieJson.objectMapper()), ingest, properties, metrics);
+        return new QueueConsumer(sqs, new S3EventMessages(MovieJson.objectMapper()), ingest, MovieJson.objectMapper(), properties, metrics);
+    }
+
+    @Bean
+    ConsumerWorkersHealthIndicator consumerWorkersHealthIndicator(QueueConsumer consumer) {
+        return new ConsumerWorkersHealthIndicator(consumer);
     }
 
     @Bean

@@ -12,6 +12,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -19,6 +20,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 import org.springframework.context.SmartLifecycle;
 
@@ -27,7 +29,13 @@ import org.springframework.context.SmartLifecycle;
  * (bounded concurrency; the queue holds the backlog). A message is deleted only after every object it names is
  * indexed or quarantined. While work goes on, its visibility is extended; after a transient failure it is made
  * visible again after an exponential backoff, and SQS's redrive policy dead-letters it after too many receives.
- * A message that is not an S3 event is moved to the dead-letter queue at once, with its reason.
+ * A message that is not an S3 event is moved to the dead-letter queue at once, with its reason, and so is one
+ * whose work ends in an {@link Error} (a retry would only repeat it) or fails on the last receive the queue's
+ * redrive policy allows: the operator sees why in {@code dlq list}, not just that it failed.
+ * <p>
+ * A worker survives whatever a message throws. Only an error that leaves the JVM in doubt ({@link VirtualMachineError}
+ * other than a stack overflow) ends it, after handing its message on; {@link #workersRunning()} then falls below the
+ * configured concurrency, and readiness and liveness say so.
  * <p>
  * Stopping lets in-flight messages finish within the grace period; any still unfinished then are handed back to
  * the queue. Killing the process loses nothing either: an undeleted message reappears after its visibility
@@ -37,22 +45,28 @@ public class QueueConsumer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(QueueConsumer.class);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(15);
+    private static final int MAX_REASON = 2000;
 
     private final SqsClient sqs;
     private final S3EventMessages messages;
-    private final ObjectIngest ingest;
+    private final EventHandler ingest;
+    private final ObjectMapper json;
     private final PipelineProperties properties;
     private final IngestMetrics metrics;
     private final AtomicInteger processed = new AtomicInteger();
+    private final AtomicInteger workersRunning = new AtomicInteger();
     private final Set<Message> inFlight = ConcurrentHashMap.newKeySet();
     private volatile boolean running;
     private ExecutorService workers;
     private ScheduledExecutorService heartbeats;
+    private volatile int maxReceives;
 
-    QueueConsumer(SqsClient sqs, S3EventMessages messages, ObjectIngest ingest, PipelineProperties properties, IngestMetrics metrics) {
+    QueueConsumer(SqsClient sqs, S3EventMessages messages, EventHandler ingest, ObjectMapper json, PipelineProperties properties,
+            IngestMetrics metrics) {
         this.sqs = sqs;
         this.messages = messages;
         this.ingest = ingest;
+        this.json = json;
         this.properties = properties;
         this.metrics = metrics;
     }
@@ -65,16 +79,23 @@ public class QueueConsumer implements SmartLifecycle {
         if (properties.queueUrl() == null || properties.queueUrl().isBlank()) {
             throw new IllegalStateException("marquee.indexer.pipeline.queue-url is not set: no queue to consume");
         }
+        maxReceives = redriveLimit();
         running = true;
         AtomicInteger threads = new AtomicInteger();
-        workers = Executors.newFixedThreadPool(properties.concurrency(), r -> new Thread(r, "queue-worker-" + threads.incrementAndGet()));
+        workers = Executors.newFixedThreadPool(properties.concurrency(), r -> {
+            Thread thread = new Thread(r, "queue-worker-" + threads.incrementAndGet());
+            thread.setUncaughtExceptionHandler((t, ex) -> log.error("Worker {} ended", t.getName(), ex));
+            return thread;
+        });
         heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "queue-visibility");
             thread.setDaemon(true);
             return thread;
         });
         for (int i = 0; i < properties.concurrency(); i++) {
-            workers.submit(this::poll);
+            workersRunning.incrementAndGet();
+            // execute, not submit: a Future would swallow whatever ended the worker.
+            workers.execute(this::poll);
         }
         heartbeats.scheduleWithFixedDelay(() -> metrics.refreshDepths(sqs, properties.queueUrl(), properties.deadLetterQueueUrl()), 0,
                 properties.depthInterval().toMillis(), TimeUnit.MILLISECONDS);
@@ -119,44 +140,81 @@ public class QueueConsumer implements SmartLifecycle {
         return false;
     }
 
+    /** Workers polling the queue now; fewer than configured while running means one has ended. */
+    public int workersRunning() {
+        return workersRunning.get();
+    }
+
+    int concurrency() {
+        return properties.concurrency();
+    }
+
     /** Messages handled (deleted or moved aside) since start. */
     public int processed() {
         return processed.get();
     }
 
     private void poll() {
-        while (running) {
-            try {
-                List<Message> received = sqs.receiveMessage(r -> r.queueUrl(properties.queueUrl()).maxNumberOfMessages(1)
-                        .waitTimeSeconds((int) Math.min(20, properties.waitTime().toSeconds()))
-                        .visibilityTimeout((int) properties.visibilityTimeout().toSeconds())
-                        .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)).messages();
-                received.forEach(this::handle);
+        try {
+            while (running) {
+                List<Message> received;
+                try {
+                    received = sqs.receiveMessage(r -> r.queueUrl(properties.queueUrl()).maxNumberOfMessages(1)
+                            .waitTimeSeconds((int) Math.min(20, properties.waitTime().toSeconds()))
+                            .visibilityTimeout((int) properties.visibilityTimeout().toSeconds())
+                            .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)).messages();
+                }
+                catch (SdkException ex) {
+                    metrics.receiveFailed();
+                    log.warn("Receiving from the queue failed, backing off: {}", ex.toString());
+                    sleep(properties.retryBackoff());
+                    continue;
+                }
+                for (Message message : received) {
+                    handleSafely(message);
+                }
             }
-            catch (SdkException ex) {
-                metrics.receiveFailed();
-                log.warn("Receiving from the queue failed, backing off: {}", ex.toString());
-                sleep(properties.retryBackoff());
+        }
+        finally {
+            workersRunning.decrementAndGet();
+        }
+    }
+
+    /**
+     * Handles a message whatever it throws. When even handing it on fails (SQS unreachable), it returns by itself
+     * after its visibility timeout.
+     */
+    private void handleSafely(Message message) {
+        try {
+            handle(message);
+        }
+        catch (VirtualMachineError ex) {
+            if (!(ex instanceof StackOverflowError)) {
+                throw ex;
             }
+            log.error("Handling message {} overflowed the stack", message.messageId(), ex);
+        }
+        catch (RuntimeException ex) {
+            log.warn("Could not hand message {} on ({}); it returns after its visibility timeout", message.messageId(), ex.toString());
         }
     }
 
     private void handle(Message message) {
-        S3EventMessages.Parsed parsed = messages.parse(message.body());
-        if (parsed instanceof S3EventMessages.TestEvent) {
-            delete(message);
-            metrics.message("deleted");
-            return;
-        }
-        if (parsed instanceof S3EventMessages.Unrecognised unrecognised) {
-            moveAside(message, unrecognised.reason());
-            metrics.message("dead-lettered");
-            return;
-        }
         inFlight.add(message);
-        ScheduledFuture<?> heartbeat = heartbeats.scheduleAtFixedRate(() -> extend(message), properties.visibilityTimeout().toMillis() / 2,
-                properties.visibilityTimeout().toMillis() / 2, TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> heartbeat = null;
         try {
+            S3EventMessages.Parsed parsed = messages.parse(message.body());
+            if (parsed instanceof S3EventMessages.TestEvent) {
+                delete(message);
+                metrics.message("deleted");
+                return;
+            }
+            if (parsed instanceof S3EventMessages.Unrecognised unrecognised) {
+                moveAside(message, unrecognised.reason());
+                return;
+            }
+            heartbeat = heartbeats.scheduleAtFixedRate(() -> extend(message), properties.visibilityTimeout().toMillis() / 2,
+                    properties.visibilityTimeout().toMillis() / 2, TimeUnit.MILLISECONDS);
             for (ObjectEvent event : ((S3EventMessages.Events) parsed).events()) {
                 metrics.object(ingest.process(event));
                 metrics.ingested(event);
@@ -166,16 +224,52 @@ public class QueueConsumer implements SmartLifecycle {
             metrics.message("deleted");
         }
         catch (RuntimeException ex) {
-            heartbeat.cancel(false);
+            cancel(heartbeat);
             int receives = Integer.parseInt(message.attributes().getOrDefault(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, "1"));
+            if (maxReceives > 0 && receives >= maxReceives) {
+                moveAside(message, "failed on each of " + receives + " receives, last with " + ex);
+                return;
+            }
             Duration backoff = backoff(receives);
             log.warn("Message {} failed on receive {} ({}); it returns in {} s", message.messageId(), receives, ex.toString(),
                     backoff.toSeconds());
             retryLater(message, backoff);
             metrics.message("retried");
         }
+        catch (Error ex) {
+            cancel(heartbeat);
+            // An error a message causes would recur on every receive: aside at once, with what it was.
+            moveAside(message, "processing failed with " + ex);
+            if (ex instanceof VirtualMachineError && !(ex instanceof StackOverflowError)) {
+                throw ex;
+            }
+        }
         finally {
+            cancel(heartbeat);
             inFlight.remove(message);
+        }
+    }
+
+    private static void cancel(ScheduledFuture<?> heartbeat) {
+        if (heartbeat != null) {
+            heartbeat.cancel(false);
+        }
+    }
+
+    /** The receives after which SQS dead-letters a message, from the queue's redrive policy; 0 when it has none. */
+    private int redriveLimit() {
+        try {
+            String policy = sqs.getQueueAttributes(a -> a.queueUrl(properties.queueUrl()).attributeNames(QueueAttributeName.REDRIVE_POLICY))
+                    .attributes().get(QueueAttributeName.REDRIVE_POLICY);
+            if (policy == null) {
+                return 0;
+            }
+            return json.readTree(policy).path("maxReceiveCount").asInt(0);
+        }
+        catch (SdkException | java.io.IOException ex) {
+            log.warn("Could not read the redrive policy of {}; failures go to the dead-letter queue by SQS alone: {}",
+                    properties.queueUrl(), ex.toString());
+            return 0;
         }
     }
 
@@ -206,9 +300,11 @@ public class QueueConsumer implements SmartLifecycle {
 
     private void moveAside(Message message, String reason) {
         log.warn("Moving message {} to the dead-letter queue: {}", message.messageId(), reason);
+        metrics.message("dead-lettered");
         if (properties.deadLetterQueueUrl() != null && !properties.deadLetterQueueUrl().isBlank()) {
             sqs.sendMessage(s -> s.queueUrl(properties.deadLetterQueueUrl()).messageBody(message.body())
-                    .messageAttributes(Map.of("marquee-reason", MessageAttributeValue.builder().dataType("String").stringValue(reason).build())));
+                    .messageAttributes(Map.of("marquee-reason", MessageAttributeValue.builder().dataType("String")
+                            .stringValue(reason.length() <= MAX_REASON ? reason : reason.substring(0, MAX_REASON) + "…").build())));
         }
         delete(message);
     }

@@ -52,13 +52,20 @@ final class S3EventMessages {
             if (!"aws:s3".equals(record.path("eventSource").asText("aws:s3")) || eventName.isEmpty() || bucket.isEmpty() || rawKey.isEmpty()) {
                 return new Unrecognised("an event record lacks eventName, bucket or key");
             }
-            events.add(new ObjectEvent(eventName, bucket, decodeKey(rawKey), text(s3.path("object").path("versionId")),
+            String key;
+            try {
+                key = decodeKey(rawKey);
+            }
+            catch (IllegalArgumentException ex) {
+                return new Unrecognised("an event record's key is not URL-encoded as S3 encodes keys (" + ex.getMessage() + ")");
+            }
+            events.add(new ObjectEvent(eventName, bucket, key, text(s3.path("object").path("versionId")),
                     text(s3.path("object").path("eTag")), text(s3.path("object").path("sequencer")), text(record.path("eventTime"))));
         }
         return new Events(events);
     }
 
-    /** S3 URL-encodes keys in notifications, with spaces as '+'. */
+    /** S3 URL-encodes keys in notifications, with spaces as '+'; a malformed escape is an IllegalArgumentException. */
     static String decodeKey(String key) {
         return URLDecoder.decode(key, StandardCharsets.UTF_8);
     }

@@ -54,6 +54,26 @@ class ZipBundleReaderTests {
     }
 
     @Test
+    void readsNamesOfAnyLengthWithoutOverflowingTheStack() {
+        // The regular expression this scan replaced recursed once per character and overflowed at about 10,000.
+        String longName = "a".repeat(2_000_000);
+        assertThat(ZipBundleReader.names("[{'id': 1, 'name': '" + longName + "'}]")).containsExactly(longName);
+        String escapes = "\\'".repeat(500_000);
+        assertThat(ZipBundleReader.names("[{'name': \"" + escapes + "\"}]")).singleElement()
+                .satisfies(name -> assertThat(name).hasSize(500_000).matches("'+"));
+    }
+
+    @Test
+    void readsNamesAsPythonWritesThem() {
+        assertThat(ZipBundleReader.names("[{'id': 18, 'name': 'Drama'}, {\"id\": 80, \"name\": \"Crime\"}]")).containsExactly("Drama", "Crime");
+        assertThat(ZipBundleReader.names("[{'cast_id': 1, 'character': 'name', 'name': 'John O\\'Hara', 'order': 0}]"))
+                .containsExactly("John O'Hara");
+        assertThat(ZipBundleReader.names("[{\"name\": \"Dwayne \\\"The Rock\\\" Johnson\"}]")).containsExactly("Dwayne \"The Rock\" Johnson");
+        assertThat(ZipBundleReader.names("[{'name': 7}, {'name': 'Kept'}, {'name': 'unterminated")).containsExactly("Kept");
+        assertThat(ZipBundleReader.names(null)).isEmpty();
+    }
+
+    @Test
     void fallsBackToVotesWithoutRatingsOrCredits() throws IOException {
         List<RecordResult> results = read(zip("data.zip", Map.of("movies_metadata.csv", METADATA)));
 

@@ -268,6 +268,35 @@ class PipelineIntegrationTests {
     }
 
     @Test
+    void aBundleWhoseNamesOnceOverflowedTheStackIsIndexedAndTheWorkersCarryOn() throws IOException {
+        // A genre name of 100,000 characters: the regular expression that once read these lists overflowed the stack
+        // on it, which ended the worker and left the message invisible for good.
+        String metadata = "id,title,release_date,genres,overview,imdb_id,poster_path,vote_average,vote_count\n"
+                + "949,Heat,1995-12-15,\"[{'id': 80, 'name': 'Crime'}, {'id': 1, 'name': '" + "x".repeat(100_000) + "'}]\",Robbers.,tt0113277,,7.7,1886\n";
+        provider.deliver("incoming/kaggle/long-names.zip", zip(Map.of("movies_metadata.csv", metadata)));
+        provider.deliver("incoming/wikipedia/after-bundle.json", HEAT);
+
+        await("both deliveries indexed", PATIENCE, () -> count() == 2);
+        assertThat(get(MovieIds.of("Heat", 1995, "https://www.imdb.com/title/tt0113277")).genres()).containsExactly("Crime");
+        assertThat(consumer.workersRunning()).isEqualTo(2);
+        assertThat(deadLetters()).isEmpty();
+    }
+
+    @Test
+    void anEventWithAMalformedKeyEscapeGoesAsideAtOnceWithItsReason() throws IOException {
+        var put = provider.put("incoming/wikipedia/100%.json", software.amazon.awssdk.core.sync.RequestBody.fromString(HEAT));
+        // S3 would send "100%25.json"; a forged or corrupted event sends the '%' bare, which URL decoding refuses.
+        provider.send(S3EventNotifications.objectCreated("us-east-1", "ingest", "incoming/wikipedia/100%.json", HEAT.length(), put.eTag(), null)
+                .replace("100%25.json", "100%.json"));
+        provider.deliver("incoming/wikipedia/after-bad-key.json", HEAT.replace("Heat", "Ronin"));
+
+        await("the next delivery indexed", PATIENCE, () -> count() == 1);
+        assertThat(awaitDeadLetters(1)).singleElement().satisfies(m -> assertThat(m.messageAttributes().get("marquee-reason").stringValue())
+                .startsWith("an event record's key is not URL-encoded as S3 encodes keys"));
+        assertThat(consumer.workersRunning()).isEqualTo(2);
+    }
+
+    @Test
     void anUnknownProviderIsQuarantinedNeverIndexed() throws IOException {
         provider.deliver("incoming/stranger/movies.json", HEAT);
 
@@ -319,7 +348,8 @@ class PipelineIntegrationTests {
         List<DeadLetters.Letter> letters = deadLetters.peek(10);
         assertThat(letters).anySatisfy(letter -> {
             assertThat(letter.objects()).containsExactly("ObjectCreated:Put s3://late-bucket/incoming/wikipedia/late.json");
-            assertThat(letter.reason()).contains("every receive");
+            assertThat(letter.reason()).startsWith("failed on each of 3 receives, last with")
+                    .contains("Bucket late-bucket is not reachable (404)");
             assertThat(letter.sentAt()).isNotNull();
         }).anySatisfy(letter -> {
             assertThat(letter.objects()).isEmpty();
