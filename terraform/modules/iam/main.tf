@@ -51,8 +51,9 @@ data "aws_iam_policy_document" "indexer" {
     }
   }
   statement {
+    # Quarantine records are streamed as multipart uploads; an upload the indexer gives up on is aborted.
     sid       = "WriteQuarantine"
-    actions   = ["s3:PutObject"]
+    actions   = ["s3:PutObject", "s3:AbortMultipartUpload"]
     resources = ["${var.bucket_arn}/quarantine/*"]
   }
   statement {
@@ -66,8 +67,16 @@ data "aws_iam_policy_document" "indexer" {
     resources = [var.queue_arn]
   }
   statement {
-    sid       = "DeadLetterUnrecognisedMessages"
-    actions   = ["sqs:SendMessage", "sqs:GetQueueAttributes"]
+    # 'indexer dlq replay' puts dead letters back on the ingest queue.
+    sid       = "ReplayDeadLetters"
+    actions   = ["sqs:SendMessage"]
+    resources = [var.queue_arn]
+  }
+  statement {
+    # The consumer moves messages aside with their reason; 'indexer dlq list' peeks (receive, visibility 0) and
+    # 'indexer dlq replay' receives, deletes once replayed, and hands back what it leaves.
+    sid       = "WorkTheDeadLetterQueue"
+    actions   = ["sqs:SendMessage", "sqs:GetQueueAttributes", "sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility"]
     resources = [var.dead_letter_queue_arn]
   }
   statement {

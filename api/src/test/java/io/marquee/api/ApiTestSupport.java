@@ -6,16 +6,20 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.util.unit.DataSize;
 
 import io.marquee.indexer.audit.ChangeTracker;
+import io.marquee.indexer.audit.Ownership;
 import io.marquee.indexer.index.BulkProperties;
 import io.marquee.indexer.index.PitScan;
+import io.marquee.indexer.ingest.IngestLimits;
 import io.marquee.indexer.ingest.LocalMovieFiles;
 import io.marquee.indexer.ingest.MovieFile;
+import io.marquee.indexer.ingest.MovieFileReader;
 import io.marquee.indexer.load.LoadReport;
 import io.marquee.indexer.load.MovieLoader;
 import io.marquee.indexer.prominence.CatalogueRanking;
@@ -59,8 +63,9 @@ public final class ApiTestSupport {
         try {
             MovieIndexAdmin admin = new MovieIndexAdmin(client, new IndexNames(TestIndices.prefixFor(testClass)));
             BulkProperties bulk = new BulkProperties(1000, DataSize.ofMegabytes(5), 2, Duration.ofSeconds(1), 6, Duration.ofMillis(200));
-            ChangeTracker changes = new ChangeTracker(client, admin.names(), "api-tests", Clock.systemUTC());
-            LoadReport report = new MovieLoader(client, admin, MovieJson.objectMapper(), bulk, Clock.systemUTC(), changes).load(files, "test");
+            ChangeTracker changes = new ChangeTracker(client, admin.names(), "api-tests", Clock.systemUTC(), new Ownership(Set.of()));
+            LoadReport report = new MovieLoader(client, admin, new MovieFileReader(MovieJson.objectMapper(), IngestLimits.defaults()), bulk,
+                    Clock.systemUTC(), changes).load(files, "test");
             // As 'indexer load' does: the catalogue is ranked once it is loaded.
             new CatalogueRanking(client, bulk, new PitScan(client, 1000, Duration.ofMinutes(2)), Clock.systemUTC())
                     .rank(admin.names().writeAlias(), () -> {

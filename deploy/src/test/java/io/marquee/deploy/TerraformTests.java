@@ -76,6 +76,25 @@ class TerraformTests {
     }
 
     @Test
+    void letsTheIndexerRunTheDeadLetterRunbookAndNoMore() {
+        JsonNode indexer = policy(module("iam"), "indexer");
+        // DeadLetters.peek and replay, QueueConsumer.moveAside, IngestMetrics.refreshDepths: every SQS call they make.
+        JsonNode deadLetters = statement(indexer, "WorkTheDeadLetterQueue");
+        assertThat(texts(deadLetters.path("actions"))).containsExactlyInAnyOrder("sqs:SendMessage", "sqs:GetQueueAttributes",
+                "sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility");
+        assertThat(texts(deadLetters.path("resources"))).containsExactly("${var.dead_letter_queue_arn}");
+        JsonNode replay = statement(indexer, "ReplayDeadLetters");
+        assertThat(texts(replay.path("actions"))).containsExactly("sqs:SendMessage");
+        assertThat(texts(replay.path("resources"))).containsExactly("${var.queue_arn}");
+        JsonNode consume = statement(indexer, "ConsumeTheQueue");
+        assertThat(texts(consume.path("actions"))).containsExactlyInAnyOrder("sqs:ReceiveMessage", "sqs:DeleteMessage",
+                "sqs:ChangeMessageVisibility", "sqs:GetQueueAttributes");
+        assertThat(texts(statement(indexer, "WriteQuarantine").path("actions"))).as("quarantine records stream as multipart uploads")
+                .containsExactlyInAnyOrder("s3:PutObject", "s3:AbortMultipartUpload");
+        assertThat(texts(statement(indexer, "UseTheQueueKey").path("actions"))).containsExactlyInAnyOrder("kms:Decrypt", "kms:GenerateDataKey");
+    }
+
+    @Test
     void expiresOldDeliveriesAndQuarantineRecords() {
         JsonNode rules = resource(module("storage"), "aws_s3_bucket_lifecycle_configuration", "ingest").path("rule");
         assertThat(rules.findValuesAsText("prefix")).contains("incoming/", "quarantine/");

@@ -25,6 +25,10 @@ public final class MovieValidator {
     static final int MAX_NAME_LENGTH = 256;
     static final int MAX_TEXT_LENGTH = 100_000;
     static final int MAX_RAW_LENGTH = 10_000;
+    /** Entries a cast list may have; the catalogue's longest has 59. */
+    public static final int MAX_CAST_ENTRIES = 500;
+    /** Entries a genre list may have; the catalogue's longest has 7. */
+    public static final int MAX_GENRE_ENTRIES = 50;
 
     private static final Pattern HAS_WORD_CHARACTER = Pattern.compile("[\\p{L}\\p{N}]");
 
@@ -69,8 +73,8 @@ public final class MovieValidator {
             throw new InvalidRecord("year " + year + " is outside " + MIN_YEAR + "–" + MAX_YEAR);
         }
         int[] dropped = {0};
-        List<String> cast = names(record, "cast", dropped);
-        List<String> genres = names(record, "genres", dropped);
+        List<String> cast = names(record, "cast", MAX_CAST_ENTRIES, dropped);
+        List<String> genres = names(record, "genres", MAX_GENRE_ENTRIES, dropped);
         MovieDocument.Facts facts = new MovieDocument.Facts(title, year, cast, genres,
                 optionalText(record, "extract", MAX_TEXT_LENGTH), optionalText(record, "href", MAX_TITLE_LENGTH * 2),
                 optionalText(record, "thumbnail", 2048),
@@ -155,13 +159,16 @@ public final class MovieValidator {
         return new MovieDocument.Rating(average.doubleValue(), count.longValue());
     }
 
-    private static List<String> names(JsonNode record, String field, int[] dropped) {
+    private static List<String> names(JsonNode record, String field, int maxEntries, int[] dropped) {
         JsonNode node = record.get(field);
         if (node == null || node.isNull()) {
             return List.of();
         }
         if (!node.isArray()) {
             throw new InvalidRecord(field + " must be an array of strings, not " + describe(node));
+        }
+        if (node.size() > maxEntries) {
+            throw new InvalidRecord(field + " has " + node.size() + " entries, more than the " + maxEntries + " allowed");
         }
         Set<String> names = new LinkedHashSet<>();
         for (JsonNode element : node) {

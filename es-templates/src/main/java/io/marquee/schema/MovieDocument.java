@@ -101,6 +101,11 @@ public record MovieDocument(
         return of(facts(), provider, source, ingestedAt, people);
     }
 
+    /** The same document, credited to {@code owner}: a trusted provider's change leaves a movie with its owner. */
+    public MovieDocument ownedBy(String owner) {
+        return owner.equals(provider) ? this : of(facts(), owner, source, ingestedAt);
+    }
+
     /** The document the current code derives from this one's facts: what a copy between index versions writes. */
     public MovieDocument rederived() {
         return of(facts(), provider, source, ingestedAt);

@@ -67,6 +67,7 @@ public final class MovieIndexAdmin {
         bootstrapControl();
         Optional<String> existing = readIndex();
         if (existing.isPresent()) {
+            keepTombstones(existing.get());
             return new Bootstrap(existing.get(), false);
         }
         String first = names.versionedIndex(1);
@@ -88,6 +89,20 @@ public final class MovieIndexAdmin {
         catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
+    }
+
+    /** How long movie indices remember deleted documents' versions ({@code index.gc_deletes}), e.g. {@code 30d}. */
+    public String tombstoneRetention() {
+        return templates.tombstoneRetention();
+    }
+
+    /**
+     * Gives an index made from older templates the tombstone retention of the current ones: a dynamic setting, so an
+     * index need not be rebuilt for it, and one a shorter value of would let a replayed old delivery undo a delete.
+     */
+    private void keepTombstones(String index) {
+        String retention = templates.tombstoneRetention();
+        call(() -> client.indices().putSettings(r -> r.index(index).settings(s -> s.gcDeletes(t -> t.time(retention)))));
     }
 
     /** Creates the first audit index behind the {@code movies-audit} write alias, unless the alias exists. */

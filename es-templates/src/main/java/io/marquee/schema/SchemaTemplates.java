@@ -54,6 +54,14 @@ public final class SchemaTemplates {
         return bodies;
     }
 
+    /**
+     * How long a movie index remembers a deleted document's version ({@code index.gc_deletes}), as the settings
+     * template says: the one place the tombstone retention is written.
+     */
+    public String tombstoneRetention() {
+        return read("component-templates/movies-settings.json").path("template").path("settings").path("index").path("gc_deletes").asText();
+    }
+
     /** The movie index template body. */
     public String indexTemplate() {
         return indexTemplates().get(names.indexTemplate());

@@ -70,6 +70,16 @@ class MovieValidatorTests {
     }
 
     @Test
+    void rejectsListsLongerThanAnyMovieNeeds() {
+        String cast = "[" + "\"Extra\",".repeat(MovieValidator.MAX_CAST_ENTRIES) + "\"One Too Many\"]";
+        assertRejected("{\"title\": \"A\", \"year\": 2000, \"cast\": " + cast + "}", "cast has 501 entries, more than the 500 allowed");
+        String genres = "[" + "\"Drama\",".repeat(MovieValidator.MAX_GENRE_ENTRIES) + "\"Crime\"]";
+        assertRejected("{\"title\": \"A\", \"year\": 2000, \"genres\": " + genres + "}", "genres has 51 entries, more than the 50 allowed");
+        String longest = "[" + "\"Extra\",".repeat(MovieValidator.MAX_CAST_ENTRIES - 1) + "\"Last\"]";
+        assertThat(validate("{\"title\": \"A\", \"year\": 2000, \"cast\": " + longest + "}")).isInstanceOf(RecordResult.Valid.class);
+    }
+
+    @Test
     void rejectsOptionalFieldsOfTheWrongType() {
         assertRejected("{\"title\": \"A\", \"year\": 2000, \"thumbnail_width\": \"220\"}",
                 "thumbnail_width must be a non-negative integer, not the string \"220\"");

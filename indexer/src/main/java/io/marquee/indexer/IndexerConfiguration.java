@@ -4,7 +4,6 @@ import java.time.Clock;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.json.JsonpMapper;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -12,10 +11,14 @@ import org.springframework.context.annotation.Configuration;
 
 import io.marquee.indexer.audit.AuditRollover;
 import io.marquee.indexer.audit.ChangeTracker;
+import io.marquee.indexer.audit.Ownership;
 import io.marquee.indexer.cli.IndexerCommands;
 import io.marquee.indexer.index.BulkProperties;
+import io.marquee.indexer.ingest.IngestLimits;
+import io.marquee.indexer.ingest.MovieFileReader;
 import io.marquee.indexer.load.MovieLoader;
 import io.marquee.indexer.pipeline.DeadLetters;
+import io.marquee.indexer.pipeline.ProviderProperties;
 import io.marquee.indexer.pipeline.QueueConsumer;
 import io.marquee.indexer.prominence.CatalogueRanking;
 import io.marquee.indexer.prominence.RankingSchedule;
@@ -61,13 +64,24 @@ class IndexerConfiguration {
     }
 
     @Bean
-    ChangeTracker changeTracker(ElasticsearchClient client, MovieIndexAdmin admin, Clock clock, IndexerProperties properties) {
-        return new ChangeTracker(client, admin.names(), properties.instanceId(), clock);
+    Ownership ownership(ProviderProperties providers) {
+        return new Ownership(providers.trusted());
     }
 
     @Bean
-    MovieLoader movieLoader(ElasticsearchClient client, MovieIndexAdmin admin, BulkProperties bulk, Clock clock, ChangeTracker changes) {
-        ObjectMapper json = MovieJson.objectMapper();
-        return new MovieLoader(client, admin, json, bulk, clock, changes);
+    ChangeTracker changeTracker(ElasticsearchClient client, MovieIndexAdmin admin, Clock clock, IndexerProperties properties,
+            Ownership ownership) {
+        return new ChangeTracker(client, admin.names(), properties.instanceId(), clock, ownership);
+    }
+
+    @Bean
+    MovieFileReader movieFileReader(IngestLimits limits) {
+        return new MovieFileReader(MovieJson.objectMapper(), limits);
+    }
+
+    @Bean
+    MovieLoader movieLoader(ElasticsearchClient client, MovieIndexAdmin admin, MovieFileReader reader, BulkProperties bulk, Clock clock,
+            ChangeTracker changes) {
+        return new MovieLoader(client, admin, reader, bulk, clock, changes);
     }
 }

@@ -4,10 +4,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.BooleanSupplier;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import com.fasterxml.jackson.databind.JsonNode;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 
+import io.marquee.schema.MovieDocument;
+import io.marquee.schema.MovieIndexAdmin;
+import io.marquee.schema.MovieJson;
 import io.marquee.testsupport.aws.LocalAws;
 
 /**
@@ -27,6 +37,16 @@ public final class PipelineTestSupport {
         }
     }
 
+    /** The same, with the bucket versioned as the production ingest bucket is. */
+    public static LocalAws startVersionedAws(LocalAws.Names names) {
+        try {
+            return LocalAws.startVersioned(Files.createTempDirectory("marquee-s3"), names);
+        }
+        catch (java.io.IOException ex) {
+            throw new java.io.UncheckedIOException(ex);
+        }
+    }
+
     public static void register(DynamicPropertyRegistry registry, Class<?> testClass, LocalAws aws) {
         IndexerTestProperties.register(registry, testClass);
         registry.add("marquee.indexer.aws.s3-endpoint", () -> aws.endpoint().s3().toString());
@@ -39,6 +59,55 @@ public final class PipelineTestSupport {
         registry.add("marquee.indexer.pipeline.wait-time", () -> "1s");
         registry.add("marquee.indexer.pipeline.retry-backoff", () -> "1s");
         registry.add("marquee.indexer.pipeline.visibility-timeout", () -> "10s");
+    }
+
+    /** Whether an object is in the bucket. */
+    public static boolean exists(S3Client s3, String bucket, String key) {
+        try {
+            s3.headObject(h -> h.bucket(bucket).key(key));
+            return true;
+        }
+        catch (S3Exception ex) {
+            return false;
+        }
+    }
+
+    /** The lines of an NDJSON object (a quarantine record), parsed. */
+    public static List<JsonNode> ndjson(S3Client s3, String bucket, String key) {
+        String body = s3.getObjectAsBytes(g -> g.bucket(bucket).key(key)).asUtf8String();
+        List<JsonNode> lines = new ArrayList<>();
+        try {
+            for (String line : body.split("\n")) {
+                if (!line.isBlank()) {
+                    lines.add(MovieJson.objectMapper().readTree(line));
+                }
+            }
+        }
+        catch (java.io.IOException ex) {
+            throw new java.io.UncheckedIOException(ex);
+        }
+        return lines;
+    }
+
+    /** How many movies the read alias shows, once what was written is searchable. */
+    public static long count(ElasticsearchClient elasticsearch, MovieIndexAdmin admin) {
+        try {
+            admin.refresh();
+            return elasticsearch.count(c -> c.index(admin.names().readAlias())).count();
+        }
+        catch (java.io.IOException ex) {
+            throw new java.io.UncheckedIOException(ex);
+        }
+    }
+
+    /** A movie as the read alias has it. */
+    public static MovieDocument get(ElasticsearchClient elasticsearch, MovieIndexAdmin admin, String id) {
+        try {
+            return elasticsearch.get(g -> g.index(admin.names().readAlias()).id(id), MovieDocument.class).source();
+        }
+        catch (java.io.IOException ex) {
+            throw new java.io.UncheckedIOException(ex);
+        }
     }
 
     /** Waits for a condition the pipeline brings about asynchronously. */

@@ -5,13 +5,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Stream;
 
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
+import io.marquee.records.MovieFileFormat;
 import io.marquee.testsupport.aws.LocalAws;
 import io.marquee.testsupport.aws.ProviderUploads;
 
@@ -55,10 +55,8 @@ final class Deliveries {
             throw new IllegalArgumentException("No such file or directory: " + path);
         }
         try (Stream<Path> walk = Files.walk(path)) {
-            return walk.filter(Files::isRegularFile).filter(file -> {
-                String name = file.getFileName().toString().toLowerCase(Locale.ROOT).replaceFirst("\\.gz$", "");
-                return name.endsWith(".json") || name.endsWith(".ndjson") || name.endsWith(".jsonl");
-            }).sorted().toList();
+            return walk.filter(Files::isRegularFile).filter(file -> MovieFileFormat.of(file.getFileName().toString()).isPresent())
+                    .sorted().toList();
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);

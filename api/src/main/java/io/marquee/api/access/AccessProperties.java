@@ -1,5 +1,8 @@
 package io.marquee.api.access;
 
+import java.nio.file.Path;
+import java.time.Duration;
+
 import java.util.List;
 import java.util.Set;
 
@@ -17,12 +20,16 @@ import org.springframework.validation.annotation.Validated;
 /**
  * The API's clients. Keys are configured only as hashes (in production from a Kubernetes Secret), never as keys.
  *
- * @param keys the clients with keys
+ * @param keys the clients with keys, fixed for the process's life
  * @param anonymous what a request without a key may do
+ * @param keysFile a YAML file of more keys ({@code marquee.api.access.keys[n]…}, in production the mounted Secret),
+ *        read again when it changes, so that a key added or revoked there works or stops working without a restart
+ * @param reloadInterval how often the keys file is looked at
  */
 @Validated
 @ConfigurationProperties("marquee.api.access")
-public record AccessProperties(@Valid List<Key> keys, @DefaultValue @NotNull @Valid Anonymous anonymous) {
+public record AccessProperties(@Valid List<Key> keys, @DefaultValue @NotNull @Valid Anonymous anonymous, Path keysFile,
+        @DefaultValue("10s") @NotNull Duration reloadInterval) {
 
     public AccessProperties {
         // No default value: an empty string cannot be converted to a list of keys, and no keys is a valid set-up.

@@ -1,9 +1,6 @@
 package io.marquee.api.access;
 
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import reactor.core.publisher.Mono;
 
@@ -32,10 +29,10 @@ final class ApiKeys implements ReactiveAuthenticationManager, ServerAuthenticati
     static final String AUTHORITY_PREFIX = "SCOPE_";
     private static final String APIKEY_SCHEME = "ApiKey ";
 
-    private final Map<String, AccessProperties.Key> keysByHash;
+    private final KeyRing keys;
 
-    ApiKeys(AccessProperties properties) {
-        this.keysByHash = properties.keys().stream().collect(Collectors.toUnmodifiableMap(AccessProperties.Key::sha256, Function.identity()));
+    ApiKeys(KeyRing keys) {
+        this.keys = keys;
     }
 
     static String authority(Scope scope) {
@@ -50,11 +47,9 @@ final class ApiKeys implements ReactiveAuthenticationManager, ServerAuthenticati
 
     @Override
     public Mono<Authentication> authenticate(Authentication authentication) {
-        AccessProperties.Key key = keysByHash.get(Digests.sha256Hex((String) authentication.getCredentials(), Digests.SHA256_BYTES));
-        if (key == null) {
-            return Mono.error(new BadCredentialsException("Unknown API key"));
-        }
-        return Mono.just(new Authenticated(key));
+        return keys.byHash(Digests.sha256Hex((String) authentication.getCredentials(), Digests.SHA256_BYTES))
+                .<Authentication>map(Authenticated::new)
+                .map(Mono::just).orElseGet(() -> Mono.error(new BadCredentialsException("Unknown API key")));
     }
 
     private static String presented(ServerHttpRequest request) {

@@ -1,9 +1,5 @@
 package io.marquee.api.access;
 
-import java.time.Duration;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import reactor.core.publisher.Mono;
 import reactor.util.context.Context;
 
@@ -21,7 +17,7 @@ import io.marquee.api.identity.Caller;
 /**
  * After access control let a request through: names its client (the key's client id, or anonymous) for logs and
  * metrics, and takes a token from the client's bucket (a key's own, or its source address's when anonymous),
- * answering 429 when there is none. Open routes (probes, docs, the page, CORS preflights) are not limited; the
+ * answering 429 when there is none ({@link ClientBuckets}). Open routes (probes, docs, the page, CORS preflights) are not limited; the
  * chain has denied every other request that has no rule.
  */
 @Component
@@ -30,12 +26,11 @@ class RateLimits implements WebFilter, Ordered {
     /** Right after Spring Security's chain (its {@code WebFilterChainProxy} is at -100), so the key is known. */
     static final int ORDER = -99;
 
-    private final AccessProperties.Anonymous anonymous;
+    private final ClientBuckets buckets;
     private final ProblemResponses problems;
-    private final Cache<String, TokenBucket> buckets = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(10)).maximumSize(100_000).build();
 
-    RateLimits(AccessProperties properties, ProblemResponses problems) {
-        this.anonymous = properties.anonymous();
+    RateLimits(ClientBuckets buckets, ProblemResponses problems) {
+        this.buckets = buckets;
         this.problems = problems;
     }
 
@@ -45,10 +40,8 @@ class RateLimits implements WebFilter, Ordered {
             return chain.filter(exchange);
         }
         return ReactiveSecurityContextHolder.getContext().map(SecurityContext::getAuthentication).ofType(ApiKeys.Authenticated.class)
-                .map(key -> new Client(key.key().clientId(), buckets.get("key:" + key.key().clientId(),
-                        k -> new TokenBucket(key.key().rate(), key.key().burst(), System::nanoTime))))
-                .switchIfEmpty(Mono.fromSupplier(() -> new Client(Caller.ANONYMOUS, buckets.get("source:" + Caller.of(exchange).source(),
-                        k -> new TokenBucket(anonymous.rate(), anonymous.burst(), System::nanoTime)))))
+                .map(key -> new Client(key.key().clientId(), buckets.forKey(key.key())))
+                .switchIfEmpty(Mono.fromSupplier(() -> new Client(Caller.ANONYMOUS, buckets.forSource(Caller.of(exchange).source()))))
                 .flatMap(client -> take(exchange, chain, client.id(), client.bucket()));
     }
 
@@ -56,18 +49,32 @@ class RateLimits implements WebFilter, Ordered {
     private record Client(String id, TokenBucket bucket) {
     }
 
+    /**
+     * A request refused for its credentials (none where one is needed, or an unknown key): counted against its source
+     * address like an anonymous request, so guessing keys costs what searching does. Past the limit it is 429.
+     */
+    Mono<Void> unauthorized(ServerWebExchange exchange) {
+        TokenBucket.Outcome outcome = limited(exchange, buckets.forSource(Caller.of(exchange).source()));
+        return outcome.allowed() ? problems.unauthorized(exchange) : problems.rateLimited(exchange, outcome.resetSeconds());
+    }
+
     private Mono<Void> take(ServerWebExchange exchange, WebFilterChain chain, String client, TokenBucket bucket) {
-        TokenBucket.Outcome outcome = bucket.take();
-        HttpHeaders headers = exchange.getResponse().getHeaders();
-        headers.set("RateLimit-Limit", Integer.toString(outcome.limit()));
-        headers.set("RateLimit-Remaining", Integer.toString(outcome.remaining()));
-        headers.set("RateLimit-Reset", Long.toString(outcome.resetSeconds()));
+        TokenBucket.Outcome outcome = limited(exchange, bucket);
         if (!outcome.allowed()) {
             return problems.rateLimited(exchange, outcome.resetSeconds());
         }
         Caller identified = Caller.of(exchange).forClient(client);
         exchange.getAttributes().put(Caller.KEY, identified);
         return chain.filter(exchange).contextWrite(Context.of(Caller.KEY, identified));
+    }
+
+    private static TokenBucket.Outcome limited(ServerWebExchange exchange, TokenBucket bucket) {
+        TokenBucket.Outcome outcome = bucket.take();
+        HttpHeaders headers = exchange.getResponse().getHeaders();
+        headers.set("RateLimit-Limit", Integer.toString(outcome.limit()));
+        headers.set("RateLimit-Remaining", Integer.toString(outcome.remaining()));
+        headers.set("RateLimit-Reset", Long.toString(outcome.resetSeconds()));
+        return outcome;
     }
 
     @Override

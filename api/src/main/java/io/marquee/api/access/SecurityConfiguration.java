@@ -37,8 +37,13 @@ import org.springframework.web.cors.reactive.CorsUtils;
 class SecurityConfiguration {
 
     @Bean
-    ApiKeys apiKeys(AccessProperties properties) {
-        return new ApiKeys(properties);
+    KeyRing keyRing(AccessProperties properties, jakarta.validation.Validator validator, ClientBuckets buckets) {
+        return new KeyRing(properties, validator, buckets);
+    }
+
+    @Bean
+    ApiKeys apiKeys(KeyRing keys) {
+        return new ApiKeys(keys);
     }
 
     @Bean
@@ -47,14 +52,15 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityWebFilterChain accessChain(ServerHttpSecurity http, ApiKeys keys, ProblemResponses problems, AccessProperties properties) {
+    SecurityWebFilterChain accessChain(ServerHttpSecurity http, ApiKeys keys, ProblemResponses problems, AccessProperties properties,
+            RateLimits limits) {
         AuthenticationWebFilter authentication = new AuthenticationWebFilter(keys);
         authentication.setServerAuthenticationConverter(keys);
         authentication.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
         // Open routes ignore credentials, as a probe or the page must work whatever a client sends.
         authentication.setRequiresAuthenticationMatcher(exchange -> AccessRules.isOpen(exchange) ? MatchResult.notMatch() : MatchResult.match());
         authentication.setAuthenticationFailureHandler(new ServerAuthenticationEntryPointFailureHandler((exchange, ex) ->
-                problems.unauthorized(exchange)));
+                limits.unauthorized(exchange)));
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -65,7 +71,7 @@ class SecurityConfiguration {
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .addFilterAt(authentication, SecurityWebFiltersOrder.AUTHENTICATION)
                 .exceptionHandling(handling -> handling
-                        .authenticationEntryPoint((exchange, ex) -> problems.unauthorized(exchange))
+                        .authenticationEntryPoint((exchange, ex) -> limits.unauthorized(exchange))
                         .accessDeniedHandler((exchange, ex) -> problems.forbidden(exchange)))
                 .authorizeExchange(exchanges -> {
                     // A CORS preflight: browsers send it without credentials; the request it announces is checked itself.

@@ -2,6 +2,8 @@ package io.marquee.api.catalog;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeoutException;
@@ -35,6 +37,12 @@ import reactor.core.publisher.Mono;
  * only, jittered exponential backoff), a bulkhead (calls under way at most; more fail at once), a circuit breaker (after
  * enough failures, calls fail at once for a while, so a struggling cluster gets air and clients get their 503 or stale
  * answer without waiting), and the call's own timeout, which counts as a failure.
+ * <p>
+ * Each {@link Route} has its own breaker: suggest calls, with their short timeout, can time out while searches are
+ * answered, and must not open the circuit for searches, lookups by id or histories. The bulkhead and the retry budget
+ * are shared, as they protect the one cluster. When the catalogue's breaker, which readiness exercises, closes
+ * again after an outage, the cluster answers again: the other breakers close with it, rather than each waiting for
+ * traffic of its own to test it (a route whose own trouble persists opens again on its own calls).
  */
 final class ElasticsearchGuard {
 
@@ -42,7 +50,18 @@ final class ElasticsearchGuard {
     private static final String NAME = "elasticsearch";
     private static final int RETRY_RESERVE = 10;
 
-    private final CircuitBreaker breaker;
+    /** The kinds of call, each with a breaker of its own (named so in the resilience4j metrics). */
+    enum Route {
+        SEARCH("search"), SUGGEST("suggest"), BY_ID("by-id"), HISTORY("history"), CATALOG("catalog");
+
+        private final String breaker;
+
+        Route(String breaker) {
+            this.breaker = breaker;
+        }
+    }
+
+    private final Map<Route, CircuitBreaker> breakers = new EnumMap<>(Route.class);
     private final Bulkhead bulkhead;
     private final Retry retry;
     private final RetryBudget budget;
@@ -57,8 +76,21 @@ final class ElasticsearchGuard {
                 .permittedNumberOfCallsInHalfOpenState(properties.probes())
                 .recordException(ElasticsearchGuard::failing)
                 .build());
-        this.breaker = breakers.circuitBreaker(NAME);
-        breaker.getEventPublisher().onStateTransition(event -> log.warn("Elasticsearch circuit {}", event.getStateTransition()));
+        for (Route route : Route.values()) {
+            CircuitBreaker breaker = breakers.circuitBreaker(route.breaker);
+            breaker.getEventPublisher().onStateTransition(event -> log.warn("Elasticsearch {} circuit {}", route.breaker,
+                    event.getStateTransition()));
+            this.breakers.put(route, breaker);
+        }
+        breakers.circuitBreaker(Route.CATALOG.breaker).getEventPublisher().onStateTransition(event -> {
+            if (event.getStateTransition() == CircuitBreaker.StateTransition.HALF_OPEN_TO_CLOSED) {
+                this.breakers.forEach((route, breaker) -> {
+                    if (route != Route.CATALOG && breaker.getState() != CircuitBreaker.State.CLOSED) {
+                        breaker.transitionToClosedState();
+                    }
+                });
+            }
+        });
         BulkheadRegistry bulkheads = BulkheadRegistry.of(BulkheadConfig.custom()
                 .maxConcurrentCalls(properties.maxConcurrentCalls()).maxWaitDuration(Duration.ZERO).build());
         this.bulkhead = bulkheads.bulkhead(NAME);
@@ -74,18 +106,18 @@ final class ElasticsearchGuard {
         TaggedRetryMetrics.ofRetryRegistry(retries).bindTo(meters);
     }
 
-    /** An idempotent read: guarded, and retried when it failed in a way another try may not. */
-    <T> Mono<T> read(Supplier<CompletableFuture<T>> call, Duration timeout) {
+    /** An idempotent read: guarded by its route's breaker, and retried when it failed in a way another try may not. */
+    <T> Mono<T> read(Route route, Supplier<CompletableFuture<T>> call, Duration timeout) {
         return Mono.fromFuture(call).timeout(timeout)
-                .transformDeferred(CircuitBreakerOperator.of(breaker))
+                .transformDeferred(CircuitBreakerOperator.of(breakers.get(route)))
                 .transformDeferred(BulkheadOperator.of(bulkhead))
                 .transformDeferred(RetryOperator.of(retry))
                 .doOnSubscribe(subscription -> budget.called());
     }
 
-    /** Whether every call is let through: not open, and not half-open testing Elasticsearch with a few. */
-    boolean closed() {
-        return breaker.getState() == CircuitBreaker.State.CLOSED;
+    /** Whether every call of a route is let through: not open, and not half-open testing Elasticsearch with a few. */
+    boolean closed(Route route) {
+        return breakers.get(route).getState() == CircuitBreaker.State.CLOSED;
     }
 
     /** A failure of Elasticsearch (not of the request): counts towards opening the circuit. */

@@ -64,12 +64,14 @@ public class MovieCatalog {
      * @param key what identifies the search: equal for searches that must be answered alike (its text must be stable)
      */
     public Mono<SearchResponse<MovieDocument>> search(Object key, Function<SearchRequest.Builder, ObjectBuilder<SearchRequest>> request) {
-        return call(() -> client.search(b -> request.apply(routed(b, key)), MovieDocument.class), properties.searchTimeout(), "search");
+        return call(() -> client.search(b -> request.apply(routed(b, key)), MovieDocument.class), properties.searchTimeout(),
+                ElasticsearchGuard.Route.SEARCH, "search");
     }
 
     /** Runs a suggest request (a search carrying suggesters) as {@link #search} does, with its own timeout: typeahead must be quick. */
     public Mono<SearchResponse<MovieDocument>> suggest(Object key, Function<SearchRequest.Builder, ObjectBuilder<SearchRequest>> request) {
-        return call(() -> client.search(b -> request.apply(routed(b, key)), MovieDocument.class), properties.suggestTimeout(), "suggest");
+        return call(() -> client.search(b -> request.apply(routed(b, key)), MovieDocument.class), properties.suggestTimeout(),
+                ElasticsearchGuard.Route.SUGGEST, "suggest");
     }
 
     private SearchRequest.Builder routed(SearchRequest.Builder search, Object key) {
@@ -78,7 +80,7 @@ public class MovieCatalog {
 
     public Mono<Optional<MovieView>> findById(String id) {
         return call(() -> client.get(g -> g.index(names.readAlias()).id(id).sourceIncludes(MovieView.SOURCE_FIELDS), MovieDocument.class),
-                properties.lookupTimeout(), "get")
+                properties.lookupTimeout(), ElasticsearchGuard.Route.BY_ID, "get")
                 .map(response -> Optional.ofNullable(response.found() ? response.source() : null).map(MovieView::of));
     }
 
@@ -90,34 +92,38 @@ public class MovieCatalog {
         return call(() -> client.search(s -> s.index(names.auditPattern()).allowNoIndices(true).ignoreUnavailable(true)
                         .query(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field("movieId").value(id)))))
                         .sort(o -> o.field(f -> f.field("at").order(SortOrder.Desc)))
-                        .size(limit), AuditEntry.class), properties.lookupTimeout(), "history")
+                        .size(limit), AuditEntry.class), properties.lookupTimeout(), ElasticsearchGuard.Route.HISTORY, "history")
                 .map(response -> response.hits().hits().stream().map(hit -> hit.source()).toList());
     }
 
     /** The concrete index the read alias points to. */
     public Mono<String> readIndex() {
-        return call(() -> client.indices().getAlias(r -> r.name(names.readAlias())), properties.lookupTimeout(), "alias lookup")
+        return call(() -> client.indices().getAlias(r -> r.name(names.readAlias())), properties.lookupTimeout(), ElasticsearchGuard.Route.CATALOG,
+                "alias lookup")
                 .flatMap(response -> Mono.justOrEmpty(response.result().keySet().stream().findFirst()));
     }
 
     /**
-     * Whether every call is sent to Elasticsearch; false while the circuit is open (calls fail at once) or half-open
-     * (a few calls test whether Elasticsearch is back, the others fail at once).
+     * Whether the catalogue's own calls (the alias lookups readiness makes) are all sent to Elasticsearch; false
+     * while that circuit is open (calls fail at once) or half-open (a few calls test whether Elasticsearch is back).
+     * It is the circuit readiness exercises itself, so it closes as soon as Elasticsearch is back; search, suggest,
+     * lookups by id and history each open and close on their own calls.
      */
     public boolean circuitClosed() {
-        return guard.closed();
+        return guard.closed(ElasticsearchGuard.Route.CATALOG);
     }
 
     /** Whether the read alias exists, i.e. whether there is a catalogue to search. */
     public Mono<Boolean> isReady() {
-        return call(() -> client.indices().existsAlias(r -> r.name(names.readAlias())), properties.lookupTimeout(), "alias check")
+        return call(() -> client.indices().existsAlias(r -> r.name(names.readAlias())), properties.lookupTimeout(), ElasticsearchGuard.Route.CATALOG,
+                "alias check")
                 .map(response -> response.value());
     }
 
-    private <T> Mono<T> call(Supplier<CompletableFuture<T>> call, Duration timeout, String what) {
+    private <T> Mono<T> call(Supplier<CompletableFuture<T>> call, Duration timeout, ElasticsearchGuard.Route route, String what) {
         // The failure is logged with the request's identity: its context's thread locals (the caller's MDC) are put on
         // whichever thread the failure arrives, a timer's or the client's I/O thread.
-        return guard.read(call, timeout).onErrorResume(error -> Mono.deferContextual(context -> {
+        return guard.read(route, call, timeout).onErrorResume(error -> Mono.deferContextual(context -> {
             try (ContextSnapshot.Scope scope = snapshots.setThreadLocalsFrom(context)) {
                 return Mono.error(translate(error, what));
             }
@@ -141,7 +147,13 @@ public class MovieCatalog {
                 log.warn("Elasticsearch {} failed with {}: {}", what, status, es.error().type());
                 return new CatalogUnavailableException("Elasticsearch " + what + " failed with " + status, cause);
             }
-            return cause;
+            if (status == 404) {
+                // Not found (an alias not yet there): an answer for the caller to read, not a refusal.
+                return cause;
+            }
+            // Refused as asked (a 4xx): a request Elasticsearch will not run, not an outage and not a bug to trace each time.
+            log.warn("Elasticsearch refused {} with {}: {}", what, status, es.error().type());
+            return new CatalogRefusedException("Elasticsearch refused " + what + " with " + status + " (" + es.error().type() + ")", cause);
         }
         if (cause instanceof IOException || cause instanceof TransportException) {
             log.warn("Elasticsearch unreachable during {}: {}", what, cause.toString());

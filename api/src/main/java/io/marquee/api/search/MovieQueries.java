@@ -47,6 +47,13 @@ public final class MovieQueries {
 
     /** Words of {@code q} past this many are not matched: each word adds clauses, and no title needs more. */
     static final int MAX_WORDS = 10;
+    /**
+     * Words given typo tolerance, at most: each costs a fuzzy query per field, expanded to up to
+     * {@link Typos#MAX_EXPANSIONS} terms, so the cost of a query stays bounded whatever its length.
+     */
+    static final int MAX_FUZZY_WORDS = 6;
+    /** Longer words and whole texts are matched exactly or by prefix only: a typo automaton over them costs much, finds little. */
+    static final int MAX_FUZZY_LENGTH = 48;
     /** Longer queries are not tried with neighbouring words joined: variants grow with every word. */
     static final int MAX_JOINED_WORDS = 4;
     /** Cast names are matched as runs of this many words at most. */
@@ -180,7 +187,8 @@ public final class MovieQueries {
                 .should(rule(phrase(field, folded), 16))
                 .should(rule(every(words, w -> term(field, w)), 8))
                 .should(rule(anyOf(every(words, w -> wordOrStart(fields, w)), joined(words, fields)), 4))
-                .should(rule(words(folded).size() > MAX_WORDS ? Query.of(n -> n.matchNone(m -> m)) : fuzzy(field + ".keyword", folded), 2))
+                .should(rule(words(folded).size() > MAX_WORDS || folded.length() > MAX_FUZZY_LENGTH ? Query.of(n -> n.matchNone(m -> m))
+                        : fuzzy(field + ".keyword", folded), 2))
                 .should(rule(every(words, w -> anyMatch(fields, w, true)), 1))
                 .minimumShouldMatch("1")));
     }
@@ -219,11 +227,14 @@ public final class MovieQueries {
         if (fuzzy) {
             List<Query> fuzzyTitles = new ArrayList<>();
             for (String whole : wholeTexts) {
-                fuzzyTitles.add(fuzzy("titleFolded.keyword", whole));
-                fuzzyTitles.add(fuzzy("titleBare", whole));
+                if (whole.length() <= MAX_FUZZY_LENGTH) {
+                    fuzzyTitles.add(fuzzy("titleFolded.keyword", whole));
+                    fuzzyTitles.add(fuzzy("titleBare", whole));
+                }
             }
             rules.add(rule(anyOf(fuzzyTitles), TITLE_WITHIN_TYPOS));
-            rules.add(rule(every(besideYear, w -> anyMatch(MATCHED, w, true)), WITHIN_TYPOS));
+            List<String> tolerant = besideYear.subList(0, Math.min(besideYear.size(), MAX_FUZZY_WORDS));
+            rules.add(rule(every(besideYear, w -> anyMatch(MATCHED, w, tolerant.contains(w) && w.length() <= MAX_FUZZY_LENGTH)), WITHIN_TYPOS));
         }
         rules.add(rule(phrase("titleFolded", String.join(" ", besideYear)), TITLE_PHRASE));
         rules.add(rule(every(all, w -> term("extractFolded", w)), EXTRACT));

@@ -108,15 +108,7 @@ public record MovieSearchRequest(String q, String title, String cast, List<Strin
     }
 
     private static String text(MultiValueMap<String, String> params, String name) {
-        String value = params.getFirst(name);
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String text = value.strip();
-        if (text.length() > MAX_TEXT) {
-            throw new InvalidSearchException(name, name + " must be at most " + MAX_TEXT + " characters (was " + text.length() + ")");
-        }
-        return text;
+        return TextBounds.checked(name, params.getFirst(name), MAX_TEXT);
     }
 
     static Integer year(MultiValueMap<String, String> params, String name) {

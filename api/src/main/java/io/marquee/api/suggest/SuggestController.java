@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.marquee.api.cache.ResponseCache;
 import io.marquee.api.search.InvalidSearchException;
+import io.marquee.api.search.TextBounds;
 
 /**
  * {@code /v1/suggest}: typeahead over titles and cast names.
@@ -42,8 +43,8 @@ class SuggestController {
     }
 
     private static String text(String q) {
-        String text = q == null ? "" : q.strip();
-        if (text.isEmpty() || text.length() > MAX_TEXT) {
+        String text = TextBounds.checked("q", q, MAX_TEXT);
+        if (text == null) {
             throw new InvalidSearchException("q", "q must be 1 to " + MAX_TEXT + " characters");
         }
         return text;

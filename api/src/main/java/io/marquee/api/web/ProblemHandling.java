@@ -16,11 +16,12 @@ import org.springframework.web.reactive.result.method.annotation.ResponseEntityE
 import org.springframework.web.server.ServerWebExchange;
 
 import io.marquee.api.catalog.CatalogProperties;
+import io.marquee.api.catalog.CatalogRefusedException;
 import io.marquee.api.catalog.CatalogUnavailableException;
 
 /**
  * Framework errors (bad input, unknown routes, wrong methods) as problems, Elasticsearch outages as 503 with
- * {@code Retry-After}, and anything unexpected as a 500 that says nothing about the internals.
+ * {@code Retry-After}, requests Elasticsearch refuses as 400, and anything unexpected as a 500 that says nothing about the internals.
  * Capability-specific exceptions are mapped next to their controllers and take precedence.
  */
 @RestControllerAdvice
@@ -42,6 +43,13 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, catalog.retryAfter().toSeconds())))
                 .body(problem);
+    }
+
+    /** Elasticsearch would not run the request as asked: the client's to change, logged once by the catalogue. */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> refused(CatalogRefusedException ex) {
+        return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(Problems.of(HttpStatus.BAD_REQUEST, "unsearchable",
+                "Search cannot be run", "The catalogue cannot run this request as asked. Make it smaller or simpler and try again."));
     }
 
     @ExceptionHandler

@@ -69,12 +69,31 @@ class AccessIntegrationTests {
 
     @Test
     void refusesCredentialsItDoesNotKnowAlikeWhateverIsWrong() {
-        String unknown = body(http.get().uri("/v1/movies?q=heat").header("X-Api-Key", "not-a-key"), 401);
-        String otherScheme = body(http.get().uri("/v1/movies?q=heat").header("Authorization", "Bearer " + ApiTestSupport.SEARCH_KEY), 401);
-        String missing = body(http.get().uri("/v1/movies/heat/history"), 401);
+        // Each from its own address: refusals count against their source's limit, two here.
+        String unknown = body(http.get().uri("/v1/movies?q=heat").header("X-Forwarded-For", "203.0.113.11").header("X-Api-Key", "not-a-key"), 401);
+        String otherScheme = body(http.get().uri("/v1/movies?q=heat").header("X-Forwarded-For", "203.0.113.12")
+                .header("Authorization", "Bearer " + ApiTestSupport.SEARCH_KEY), 401);
+        String missing = body(http.get().uri("/v1/movies/heat/history").header("X-Forwarded-For", "203.0.113.13"), 401);
 
         assertThat(unknown).isEqualTo(otherScheme).contains("needs a valid API key").doesNotContain("not-a-key");
         assertThat(missing.replace("/v1/movies/heat/history", "/v1/movies")).isEqualTo(unknown);
+    }
+
+    @Test
+    void countsRefusedCredentialsAgainstTheirSourceSoGuessingKeysIsLimited() {
+        String from = "203.0.113.21";
+        body(http.get().uri("/v1/movies?q=heat").header("X-Forwarded-For", from).header("X-Api-Key", "guess-1"), 401);
+        body(http.get().uri("/v1/movies?q=heat").header("X-Forwarded-For", from).header("X-Api-Key", "guess-2"), 401);
+
+        http.get().uri("/v1/movies?q=heat").header("X-Forwarded-For", from).header("X-Api-Key", "guess-3").exchange()
+                .expectStatus().isEqualTo(429).expectHeader().exists("Retry-After")
+                .expectBody().jsonPath("$.type").isEqualTo("https://marquee.example/problems/rate-limited");
+        // The same address searching anonymously has used the same allowance; another address has its own.
+        http.get().uri("/movies/year/1995").header("X-Forwarded-For", from).exchange().expectStatus().isEqualTo(429);
+        body(http.get().uri("/v1/movies?q=heat").header("X-Forwarded-For", "203.0.113.22").header("X-Api-Key", "guess-4"), 401);
+        // A valid key is its own client, whatever its address did.
+        http.get().uri("/movies/year/1995").header("X-Forwarded-For", from).header("X-Api-Key", ApiTestSupport.SEARCH_KEY).exchange()
+                .expectStatus().isOk();
     }
 
     @Test

@@ -224,6 +224,15 @@ class SearchApiIntegrationTests {
         assertProblem("/v1/movies?page=101&size=100", "page",
                 "page × size must not exceed 10000 (was 10100); narrow the search instead of paging this deep");
         assertProblem("/v1/movies?q=" + "x".repeat(257), "q", "q must be at most 256 characters (was 257)");
+        // Within the limit as sent, far past it once folded: NFKD spells U+FDFA out in 18 characters.
+        String expanding = "\uFDFA".repeat(20);
+        // The URI template encodes the characters as UTF-8.
+        assertProblem("/v1/movies?q=" + expanding, "q",
+                "q must be at most 256 characters once its characters are spelt out (was " + io.marquee.text.TextFolding.fold(expanding).length()
+                        + ")");
+        assertProblem("/v1/movies?title=" + expanding, "title",
+                "title must be at most 256 characters once its characters are spelt out (was "
+                        + io.marquee.text.TextFolding.fold(expanding).length() + ")");
         assertProblem("/v1/movies?sort=rating", "sort", "sort must be one of relevance, year, -year, title, -title, not 'rating'");
         assertProblem("/v1/movies?fuzzy=maybe", "fuzzy", "fuzzy must be true or false, not 'maybe'");
     }

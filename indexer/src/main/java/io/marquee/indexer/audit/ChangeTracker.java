@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -39,11 +40,14 @@ public final class ChangeTracker {
     private final String indexer;
     private final Clock clock;
 
-    public ChangeTracker(ElasticsearchClient client, IndexNames names, String indexer, Clock clock) {
+    private final Ownership ownership;
+
+    public ChangeTracker(ElasticsearchClient client, IndexNames names, String indexer, Clock clock, Ownership ownership) {
         this.client = client;
         this.names = names;
         this.indexer = indexer;
         this.clock = clock;
+        this.ownership = ownership;
     }
 
     /** A tracker for one load: it remembers what it decided, so later batches need not wait for earlier writes. */
@@ -78,7 +82,7 @@ public final class ChangeTracker {
          */
         public Decision decide(List<Intent> intents) {
             if (intents.isEmpty()) {
-                return new Decision(List.of(), List.of());
+                return new Decision(List.of(), List.of(), List.of());
             }
             Map<String, Current> current = current(intents.stream().map(Intent::id).distinct().filter(id -> !decided.containsKey(id)).toList());
             for (Intent intent : intents) {
@@ -97,20 +101,33 @@ public final class ChangeTracker {
         }
     }
 
-    /** The writes a batch needs, in order, and the audit entries that must be written before them. */
+    /**
+     * The writes a batch needs, in order, the audit entries that must be written before them, and the intents
+     * refused because their provider may not change the movie ({@link Ownership}).
+     */
     public final class Decision {
 
         private final List<Intent> writes;
         private final List<AuditEntry> entries;
+        private final List<Refusal> refusals;
 
-        private Decision(List<Intent> writes, List<AuditEntry> entries) {
+        private Decision(List<Intent> writes, List<AuditEntry> entries, List<Refusal> refusals) {
             this.writes = writes;
             this.entries = entries;
+            this.refusals = refusals;
         }
 
         public List<Intent> writes() {
             return writes;
         }
+
+        public List<Refusal> refusals() {
+            return refusals;
+        }
+    }
+
+    /** An intended write that was not allowed, and why. */
+    public record Refusal(Intent intent, String reason) {
     }
 
     /**
@@ -126,10 +143,22 @@ public final class ChangeTracker {
     private Decision decide(List<Intent> intents, Map<String, Current> current) {
         List<Intent> writes = new ArrayList<>();
         List<AuditEntry> entries = new ArrayList<>();
-        for (Intent intent : intents) {
+        List<Refusal> refusals = new ArrayList<>();
+        for (Intent requested : intents) {
+            Intent intent = requested;
             Current before = current.get(intent.id());
             if (before != null && intent.version() != null && before.version() != null && intent.version() < before.version()) {
                 continue;
+            }
+            String owner = before == null || before.facts() == null ? null : before.provider();
+            Optional<String> refused = ownership.refusal(intent.provider(), owner, intent.id());
+            if (refused.isPresent()) {
+                refusals.add(new Refusal(intent, refused.get()));
+                continue;
+            }
+            if (owner != null && intent.document() != null && !owner.equals(intent.document().provider())) {
+                // A trusted provider's change: the movie stays with its owner.
+                intent = intent.withDocument(intent.document().ownedBy(owner));
             }
             if (intent.document() == null) {
                 writes.add(intent);
@@ -151,7 +180,7 @@ public final class ChangeTracker {
             }
             current.put(intent.id(), Current.of(intent.document(), intent.version()));
         }
-        return new Decision(writes, entries);
+        return new Decision(writes, entries, refusals);
     }
 
     static List<String> changedFields(Current before, MovieDocument after) {
@@ -241,6 +270,10 @@ public final class ChangeTracker {
      */
     public record Intent(String id, MovieDocument document, Long version, String provider, MovieSource source, String uri,
             long position) {
+
+        Intent withDocument(MovieDocument replacement) {
+            return new Intent(id, replacement, version, provider, source, uri, position);
+        }
     }
 
     /** What is known of a movie's indexed state: its facts (null when deleted) and version; no derived fields. */

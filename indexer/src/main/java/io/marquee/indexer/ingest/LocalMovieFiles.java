@@ -8,9 +8,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
+import io.marquee.records.MovieFileFormat;
+
 /**
- * Movie files on the local file system: one file, or every {@code .json}, {@code .ndjson}, {@code .jsonl}, {@code .zip}
- * file (optionally {@code .gz}) under a directory, in name order.
+ * Movie files on the local file system: one file, or every file under a directory with a {@link MovieFileFormat}'s
+ * name, in name order.
  */
 public final class LocalMovieFiles {
 
@@ -41,6 +43,11 @@ public final class LocalMovieFiles {
             }
 
             @Override
+            public String name() {
+                return absolute.getFileName().toString();
+            }
+
+            @Override
             public InputStream open() throws IOException {
                 return Files.newInputStream(absolute);
             }
@@ -48,7 +55,6 @@ public final class LocalMovieFiles {
     }
 
     private static boolean isMovieFile(Path file) {
-        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).replaceFirst("\\.gz$", "");
-        return name.endsWith(".json") || name.endsWith(".ndjson") || name.endsWith(".jsonl") || name.endsWith(".zip");
+        return MovieFileFormat.of(file.getFileName().toString()).isPresent();
     }
 }

@@ -15,6 +15,9 @@ public interface MovieFile {
     /** Where the file lives, e.g. {@code file:/data/movies.json} or {@code s3://bucket/key}. */
     String uri();
 
+    /** The file's name or key, which tells its format ({@link io.marquee.records.MovieFileFormat}). */
+    String name();
+
     InputStream open() throws IOException;
 
     /** Where a record at {@code position} came from, as stored on its document. */

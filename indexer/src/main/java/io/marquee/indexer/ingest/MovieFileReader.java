@@ -3,6 +3,7 @@ package io.marquee.indexer.ingest;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 
@@ -10,32 +11,50 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 
+import io.marquee.records.MovieFileFormat;
 import io.marquee.records.MovieValidator;
 import io.marquee.records.RecordResult;
 
 /**
- * Streams the records of a movie file, one at a time, so memory does not grow with the file:
+ * Streams the records of a movie file, one at a time and in one pass, so memory does not grow with the file. The
+ * format comes from the file's name ({@link MovieFileFormat}), never from a URI that may end in a query:
  * <ul>
- * <li>a JSON array of movie objects (the wikipedia-movie-data shape);</li>
- * <li>NDJSON, one movie object per line, or a single movie object;</li>
- * <li>any of these gzipped (detected from the content, not the name);</li>
- * <li>a zip bundle in the Kaggle "The Movies Dataset" layout ({@link ZipBundleReader}).</li>
+ * <li>NDJSON: one movie object per line; a broken or oversized line costs only itself;</li>
+ * <li>JSON: an array of movie objects (the wikipedia-movie-data shape), or one or more objects; broken JSON ends the
+ * readable part of the file, and the rest is reported as one rejection;</li>
+ * <li>a zip bundle in the Kaggle "The Movies Dataset" layout ({@link ZipBundleReader}), also when its content says
+ * so under another name;</li>
+ * <li>any of the first two gzipped (detected from the content).</li>
  * </ul>
- * Broken JSON inside an NDJSON file costs only its line: reading resumes on the next one. Broken JSON inside
- * an array ends the readable part of the file, and the rest is reported as one rejection.
+ * A file without a known name is read as JSON. Every bound in {@link IngestLimits} is checked as bytes arrive: a
+ * record over {@code maxRecordBytes} is rejected without being kept, and a file that expands beyond
+ * {@code maxFileBytes} is read no further.
  */
 public final class MovieFileReader {
 
-    private static final int SNIFF_LIMIT = 64 * 1024;
-    private static final int ZIP = -2;
+    private static final int BUFFER = 64 * 1024;
 
     private final ObjectMapper json;
+    private final ObjectReader oneValue;
+    private final IngestLimits limits;
+    private final ZipBundleReader bundles;
 
-    public MovieFileReader(ObjectMapper json) {
-        this.json = json;
+    public MovieFileReader(ObjectMapper json, IngestLimits limits) {
+        // A copy whose parser refuses any one value longer than a record may be, before buffering it.
+        this.json = json.copy();
+        this.json.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxStringLength((int) Math.min(Integer.MAX_VALUE, limits.maxRecordBytes().toBytes())).maxNestingDepth(64).build());
+        this.oneValue = this.json.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this.limits = limits;
+        this.bundles = new ZipBundleReader(json, limits);
     }
 
     /**
@@ -44,114 +63,152 @@ public final class MovieFileReader {
      * @throws IOException when the file itself cannot be read (missing, unreadable, corrupt compression)
      */
     public void read(MovieFile file, Consumer<RecordResult> results) throws IOException {
-        int first = sniff(file);
-        if (first == ZIP) {
-            new ZipBundleReader(json, ZipBundleReader.Limits.defaults()).read(file, results);
+        Optional<MovieFileFormat> format = MovieFileFormat.of(file.name());
+        if (format.isPresent() && format.get() == MovieFileFormat.ZIP) {
+            bundles.read(file, results);
+            return;
         }
-        else if (first == -1) {
+        boolean zip;
+        Progress progress = new Progress();
+        try (BufferedInputStream raw = new BufferedInputStream(file.open(), BUFFER)) {
+            zip = isZip(raw);
+            if (!zip) {
+                BufferedInputStream in = new BufferedInputStream(new LimitedInputStream(decompressed(raw), limits.maxFileBytes().toBytes(),
+                        "the file expands beyond " + limits.maxFileBytes().toBytes() + " bytes"), BUFFER);
+                try {
+                    read(format.orElse(MovieFileFormat.JSON), in, progress, results);
+                }
+                catch (LimitedInputStream.LimitExceeded ex) {
+                    results.accept(new RecordResult.Rejected(progress.position + 1, progress.line, ex.getMessage() + "; the rest was not read"));
+                }
+            }
+        }
+        if (zip) {
+            bundles.read(file, results);
+        }
+    }
+
+    private void read(MovieFileFormat format, BufferedInputStream in, Progress progress, Consumer<RecordResult> results) throws IOException {
+        if (format == MovieFileFormat.NDJSON) {
+            readLines(in, progress, results);
+            return;
+        }
+        int first = skipToContent(in, progress);
+        if (first == -1) {
             results.accept(new RecordResult.Rejected(0, 0, "file is empty"));
         }
-        else if (lineDelimited(file)) {
-            // Read line by line whatever its first line looks like: a broken first line leaves the others to give.
-            readRootValues(file, results);
-        }
-        else if (first == '[') {
-            readArray(file, results);
-        }
-        else if (first == '{') {
-            readRootValues(file, results);
+        else if (first == '[' || first == '{') {
+            readValues(in, first == '[', progress, results);
         }
         else {
-            results.accept(new RecordResult.Rejected(0, 1, "not JSON: a movie file starts with '[' or '{', not '"
+            results.accept(new RecordResult.Rejected(0, progress.line, "not JSON: a movie file starts with '[' or '{', not '"
                     + printable(first) + "'"));
         }
     }
 
-    private static boolean lineDelimited(MovieFile file) {
-        String name = file.uri().toLowerCase(java.util.Locale.ROOT).replaceFirst("\\.gz$", "");
-        return name.endsWith(".ndjson") || name.endsWith(".jsonl");
+    private void readLines(InputStream in, Progress progress, Consumer<RecordResult> results) throws IOException {
+        LineReader lines = new LineReader(in, (int) Math.min(Integer.MAX_VALUE, limits.maxRecordBytes().toBytes()));
+        while (lines.next()) {
+            progress.line++;
+            if (lines.tooLong()) {
+                results.accept(new RecordResult.Rejected(++progress.position, progress.line,
+                        "record is larger than " + limits.maxRecordBytes().toBytes() + " bytes; skipped to the next line"));
+                continue;
+            }
+            if (lines.isBlank()) {
+                continue;
+            }
+            long position = ++progress.position;
+            try {
+                JsonNode record = oneValue.readTree(lines.bytes(), 0, lines.length());
+                results.accept(record.isObject() || record.isArray() ? MovieValidator.validate(record, position, progress.line)
+                        : new RecordResult.Rejected(position, progress.line, "record is not a JSON object"));
+            }
+            catch (JsonProcessingException ex) {
+                results.accept(new RecordResult.Rejected(position, progress.line,
+                        "malformed JSON at line " + progress.line + " (" + ex.getOriginalMessage() + "); skipped to the next line"));
+            }
+        }
     }
 
-    private void readArray(MovieFile file, Consumer<RecordResult> results) throws IOException {
-        long position = 0;
-        long line = 1;
-        try (InputStream in = open(file); JsonParser parser = json.getFactory().createParser(in)) {
-            parser.nextToken();
+    /** An array of records ({@code inArray}), or records one after another at the root. */
+    private void readValues(InputStream in, boolean inArray, Progress progress, Consumer<RecordResult> results) throws IOException {
+        long lineOffset = progress.line - 1;
+        try (JsonParser parser = json.getFactory().createParser(in)) {
+            if (inArray) {
+                parser.nextToken();
+            }
             JsonToken token;
-            while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+            while ((token = parser.nextToken()) != (inArray ? JsonToken.END_ARRAY : null)) {
                 if (token == null) {
-                    results.accept(new RecordResult.Rejected(position + 1, line, "file ends inside the array: truncated?"));
+                    results.accept(new RecordResult.Rejected(progress.position + 1, progress.line, "file ends inside the array: truncated?"));
                     return;
                 }
-                line = parser.currentTokenLocation().getLineNr();
-                JsonNode record = json.readTree(parser);
-                position++;
-                results.accept(MovieValidator.validate(record, position, line));
+                progress.line = lineOffset + parser.currentTokenLocation().getLineNr();
+                long position = progress.position + 1;
+                // Counted once read whole: a record the file breaks off in is the one the rejection names.
+                RecordResult result = !inArray && !token.isStructStart()
+                        ? new RecordResult.Rejected(position, progress.line, "record is not a JSON object")
+                        : record(parser, position, progress.line);
+                progress.position = position;
+                results.accept(result);
             }
-            if (parser.nextToken() != null) {
-                results.accept(new RecordResult.Rejected(position + 1, parser.currentTokenLocation().getLineNr(),
+            if (inArray && parser.nextToken() != null) {
+                results.accept(new RecordResult.Rejected(progress.position + 1, lineOffset + parser.currentTokenLocation().getLineNr(),
                         "unexpected content after the end of the array"));
             }
         }
+        catch (StreamConstraintsException ex) {
+            results.accept(new RecordResult.Rejected(progress.position + 1, progress.line,
+                    "a value in this record breaks a bound (" + ex.getOriginalMessage() + "); the rest of the file cannot be read"));
+        }
         catch (JsonProcessingException ex) {
-            results.accept(new RecordResult.Rejected(position + 1, lineOf(ex, line),
+            results.accept(new RecordResult.Rejected(progress.position + 1, lineOf(ex, lineOffset, progress.line),
                     "malformed JSON (" + ex.getOriginalMessage() + "); the rest of the file cannot be read"));
         }
     }
 
-    private void readRootValues(MovieFile file, Consumer<RecordResult> results) throws IOException {
-        long position = 0;
-        long linesSkipped = 0;
-        while (true) {
-            long recordStart = 0;
-            try (InputStream in = skipLines(open(file), linesSkipped); JsonParser parser = json.getFactory().createParser(in)) {
-                JsonToken token;
-                while ((token = parser.nextToken()) != null) {
-                    position++;
-                    recordStart = linesSkipped + parser.currentTokenLocation().getLineNr();
-                    if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
-                        results.accept(MovieValidator.validate(json.readTree(parser), position, recordStart));
-                    }
-                    else {
-                        results.accept(new RecordResult.Rejected(position, recordStart, "record is not a JSON object"));
-                    }
-                    recordStart = 0;
-                }
-                return;
-            }
-            catch (JsonProcessingException ex) {
-                long errorLine = linesSkipped + lineOf(ex, 1);
-                if (recordStart == 0) {
-                    position++;
-                }
-                // Resume on the line after the one the broken record started on, so that a record cut short
-                // loses nothing of the well-formed line that follows it.
-                long resumeAfter = recordStart > 0 ? recordStart : Math.max(errorLine, linesSkipped + 1);
-                results.accept(new RecordResult.Rejected(position, resumeAfter,
-                        "malformed JSON at line " + errorLine + " (" + ex.getOriginalMessage() + "); skipped to the next line"));
-                linesSkipped = resumeAfter;
-            }
-        }
-    }
-
     /**
-     * Looks at the start of the file once (for an S3 object, one GET): {@link #ZIP} for a zip bundle, else the
-     * first significant byte of the (decompressed) content, or -1 when there is none.
+     * The record the parser stands at the start of, buffered token by token while it stays within
+     * {@code maxRecordBytes}; past that, the rest of it is read through without being kept, and it is rejected.
      */
-    private static int sniff(MovieFile file) throws IOException {
-        try (BufferedInputStream raw = new BufferedInputStream(file.open(), SNIFF_LIMIT)) {
-            raw.mark(4);
-            byte[] magic = raw.readNBytes(4);
-            raw.reset();
-            if (magic.length == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4) {
-                return ZIP;
+    private RecordResult record(JsonParser parser, long position, long line) throws IOException {
+        if (!parser.currentToken().isStructStart()) {
+            return MovieValidator.validate(json.readTree(parser), position, line);
+        }
+        long start = parser.currentTokenLocation().getByteOffset();
+        long max = limits.maxRecordBytes().toBytes();
+        TokenBuffer buffer = new TokenBuffer(parser);
+        buffer.copyCurrentEvent(parser);
+        int depth = 1;
+        while (depth > 0) {
+            JsonToken token = parser.nextToken();
+            if (token.isStructStart()) {
+                depth++;
             }
-            return firstSignificantByte(decompressed(raw));
+            else if (token.isStructEnd()) {
+                depth--;
+            }
+            if (buffer != null) {
+                buffer.copyCurrentEvent(parser);
+                if (parser.currentLocation().getByteOffset() - start > max) {
+                    buffer = null;
+                }
+            }
+        }
+        if (buffer == null) {
+            return new RecordResult.Rejected(position, line, "record is larger than " + max + " bytes");
+        }
+        try (JsonParser buffered = buffer.asParser()) {
+            return MovieValidator.validate(json.readTree(buffered), position, line);
         }
     }
 
-    private static InputStream open(MovieFile file) throws IOException {
-        return decompressed(new BufferedInputStream(file.open(), SNIFF_LIMIT));
+    private static boolean isZip(BufferedInputStream raw) throws IOException {
+        raw.mark(4);
+        byte[] magic = raw.readNBytes(4);
+        raw.reset();
+        return magic.length == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4;
     }
 
     private static InputStream decompressed(BufferedInputStream raw) throws IOException {
@@ -160,42 +217,43 @@ public final class MovieFileReader {
         int b2 = raw.read();
         raw.reset();
         if (b1 == 0x1f && b2 == 0x8b) {
-            return new BufferedInputStream(new GZIPInputStream(raw, SNIFF_LIMIT), SNIFF_LIMIT);
+            return new GZIPInputStream(raw, BUFFER);
         }
         return raw;
     }
 
-    private static int firstSignificantByte(InputStream in) throws IOException {
-        int b;
-        while ((b = in.read()) != -1) {
-            // Skip whitespace and a UTF-8 byte order mark.
-            if (b != ' ' && b != '\t' && b != '\r' && b != '\n' && b != 0xEF && b != 0xBB && b != 0xBF) {
+    /** Reads past whitespace and a UTF-8 byte order mark, counting lines; returns the first byte of content, left unread. */
+    private static int skipToContent(BufferedInputStream in, Progress progress) throws IOException {
+        progress.line = 1;
+        while (true) {
+            in.mark(1);
+            int b = in.read();
+            if (b == -1) {
+                return -1;
+            }
+            if (b == '\n') {
+                progress.line++;
+            }
+            else if (b != ' ' && b != '\t' && b != '\r' && b != 0xEF && b != 0xBB && b != 0xBF) {
+                in.reset();
                 return b;
             }
         }
-        return -1;
     }
 
-    private static InputStream skipLines(InputStream in, long lines) throws IOException {
-        long remaining = lines;
-        while (remaining > 0) {
-            int b = in.read();
-            if (b == -1) {
-                break;
-            }
-            if (b == '\n') {
-                remaining--;
-            }
-        }
-        return in;
-    }
-
-    private static long lineOf(JsonProcessingException ex, long fallback) {
+    private static long lineOf(JsonProcessingException ex, long lineOffset, long fallback) {
         JsonLocation location = ex.getLocation();
-        return location == null || location.getLineNr() < 1 ? fallback : location.getLineNr();
+        return location == null || location.getLineNr() < 1 ? fallback : lineOffset + location.getLineNr();
     }
 
     private static String printable(int b) {
         return b >= 32 && b < 127 ? Character.toString((char) b) : String.format("0x%02x", b);
+    }
+
+    /** How far reading got: the last record's position and line, for a rejection of the rest. */
+    private static final class Progress {
+
+        long position;
+        long line;
     }
 }

@@ -14,11 +14,16 @@ import io.marquee.schema.MovieSource;
  * last-modified time (milliseconds) is the external version of its records.
  */
 public record S3MovieFile(S3Client s3, String bucket, String key, String versionId, String etag, String sequencer,
-        long lastModifiedMillis) implements MovieFile {
+        long uploadedMillis) implements MovieFile {
 
     @Override
     public String uri() {
         return "s3://" + bucket + "/" + key + (versionId == null ? "" : "?versionId=" + versionId);
+    }
+
+    @Override
+    public String name() {
+        return key;
     }
 
     @Override
@@ -48,11 +53,11 @@ public record S3MovieFile(S3Client s3, String bucket, String key, String version
 
     @Override
     public Instant deliveredAt() {
-        return Instant.ofEpochMilli(lastModifiedMillis);
+        return Instant.ofEpochMilli(uploadedMillis);
     }
 
     @Override
     public Long version() {
-        return lastModifiedMillis;
+        return uploadedMillis;
     }
 }

@@ -14,6 +14,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -39,18 +40,20 @@ final class ZipBundleReader {
     private static final Pattern NESTED = Pattern.compile(".*\\.(zip|gz|tgz|tar|jar|7z|rar|bz2|xz)$");
 
     private final ObjectMapper json;
-    private final Limits limits;
+    private final IngestLimits limits;
     private final CsvMapper csv = new CsvMapper();
 
-    ZipBundleReader(ObjectMapper json, Limits limits) {
+    ZipBundleReader(ObjectMapper json, IngestLimits limits) {
         this.json = json;
         this.limits = limits;
+        // No CSV cell may be longer than a record may be.
+        csv.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxStringLength((int) Math.min(Integer.MAX_VALUE, limits.maxRecordBytes().toBytes())).build());
     }
 
     void read(MovieFile file, Consumer<RecordResult> results) throws IOException {
-        Map<String, List<String>> credits = new HashMap<>();
-        Map<String, double[]> ratings = new HashMap<>();
-        String problem = inspect(file, credits, ratings);
+        Lookups lookups = new Lookups(limits.maxBundleLookupBytes().toBytes());
+        String problem = inspect(file, lookups);
         if (problem != null) {
             results.accept(new RecordResult.Rejected(0, 0, "bundle rejected: " + problem + "; nothing was indexed"));
             return;
@@ -59,7 +62,7 @@ final class ZipBundleReader {
             ZipEntry entry;
             while ((entry = zip.getNextEntry()) != null) {
                 if (baseName(entry.getName()).equals(METADATA)) {
-                    movies(zip, credits, ratings, results);
+                    movies(zip, lookups, results);
                     return;
                 }
             }
@@ -67,9 +70,9 @@ final class ZipBundleReader {
     }
 
     /** The first pass: returns why the bundle is refused, or null, having collected credits and ratings. */
-    private String inspect(MovieFile file, Map<String, List<String>> credits, Map<String, double[]> ratings) throws IOException {
+    private String inspect(MovieFile file, Lookups lookups) throws IOException {
         boolean metadata = false;
-        try (CountingStream raw = new CountingStream(file.open()); ZipInputStream zip = new ZipInputStream(raw)) {
+        try (LimitedInputStream raw = new LimitedInputStream(file.open(), Long.MAX_VALUE, ""); ZipInputStream zip = new ZipInputStream(raw)) {
             long total = 0;
             ZipEntry entry;
             while ((entry = zip.getNextEntry()) != null) {
@@ -81,29 +84,30 @@ final class ZipBundleReader {
                     return "entry '" + name + "' is a nested archive";
                 }
                 long before = raw.count();
-                CountingStream entryBytes = new CountingStream(new Unclosable(zip));
+                String tooLarge = "it expands beyond " + limits.maxFileBytes().toBytes() + " bytes";
+                LimitedInputStream entryBytes = new LimitedInputStream(new Unclosable(zip), limits.maxFileBytes().toBytes() - total, tooLarge);
                 String base = baseName(name);
                 try {
                     if (base.equals(CREDITS)) {
-                        credits(entryBytes, credits);
+                        credits(entryBytes, lookups);
                     }
                     else if (base.equals(RATINGS)) {
-                        ratings(entryBytes, ratings);
+                        ratings(entryBytes, lookups);
+                    }
+                    else {
+                        metadata |= base.equals(METADATA);
+                        entryBytes.transferTo(OutputStreamSink.INSTANCE);
                     }
                 }
                 catch (JsonProcessingException ex) {
                     return base + " is not valid CSV (" + ex.getOriginalMessage() + ")";
                 }
-                if (!base.equals(CREDITS) && !base.equals(RATINGS)) {
-                    metadata |= base.equals(METADATA);
-                    entryBytes.transferTo(OutputStreamSink.INSTANCE);
+                catch (LimitedInputStream.LimitExceeded ex) {
+                    return ex.getMessage();
                 }
                 total += entryBytes.count();
                 long compressed = Math.max(1, raw.count() - before);
-                if (total > limits.maxUncompressedBytes()) {
-                    return "it expands beyond " + limits.maxUncompressedBytes() + " bytes";
-                }
-                if (entryBytes.count() > limits.minBytesForRatioCheck() && entryBytes.count() / compressed > limits.maxCompressionRatio()) {
+                if (entryBytes.count() > limits.minBytesForRatioCheck().toBytes() && entryBytes.count() / compressed > limits.maxCompressionRatio()) {
                     return "entry '" + name + "' expands more than " + limits.maxCompressionRatio() + " times (a decompression bomb?)";
                 }
             }
@@ -111,8 +115,7 @@ final class ZipBundleReader {
         return metadata ? null : "it has no " + METADATA;
     }
 
-    private void movies(InputStream metadata, Map<String, List<String>> credits, Map<String, double[]> ratings,
-            Consumer<RecordResult> results) throws IOException {
+    private void movies(InputStream metadata, Lookups lookups, Consumer<RecordResult> results) throws IOException {
         long position = 0;
         try (MappingIterator<Map<String, String>> rows = rows(new Unclosable(metadata))) {
             while (rows.hasNext()) {
@@ -125,12 +128,12 @@ final class ZipBundleReader {
                     results.accept(new RecordResult.Rejected(position, position + 1, "malformed CSV row: " + ex.getMessage()));
                     continue;
                 }
-                results.accept(MovieValidator.validate(record(row, credits, ratings), position, position + 1));
+                results.accept(MovieValidator.validate(record(row, lookups), position, position + 1));
             }
         }
     }
 
-    private ObjectNode record(Map<String, String> row, Map<String, List<String>> credits, Map<String, double[]> ratings) {
+    private ObjectNode record(Map<String, String> row, Lookups lookups) {
         ObjectNode record = json.createObjectNode();
         String id = blankToNull(row.get("id"));
         putText(record, "title", row.get("title"));
@@ -141,12 +144,12 @@ final class ZipBundleReader {
         var genres = record.putArray("genres");
         names(row.get("genres")).forEach(genres::add);
         var cast = record.putArray("cast");
-        credits.getOrDefault(id, List.of()).forEach(cast::add);
+        lookups.credits.getOrDefault(id, List.of()).forEach(cast::add);
         putText(record, "extract", row.get("overview"));
         putText(record, "href", blankToNull(row.get("imdb_id")) == null ? null : "https://www.imdb.com/title/" + row.get("imdb_id").strip());
         String poster = blankToNull(row.get("poster_path"));
         putText(record, "thumbnail", poster == null ? null : "https://image.tmdb.org/t/p/w185" + poster);
-        double[] rated = ratings.get(id);
+        double[] rated = lookups.ratings.get(id);
         if (rated != null && rated[1] > 0) {
             record.putObject("rating").put("average", Math.round(rated[0] / rated[1] * 100) / 100.0).put("count", (long) rated[1]);
         }
@@ -164,30 +167,33 @@ final class ZipBundleReader {
         return record;
     }
 
-    private void credits(InputStream in, Map<String, List<String>> credits) throws IOException {
+    private void credits(InputStream in, Lookups lookups) throws IOException {
         try (MappingIterator<Map<String, String>> rows = rows(in)) {
             while (rows.hasNext()) {
                 Map<String, String> row = rows.next();
                 String id = blankToNull(row.get("id"));
                 if (id != null) {
-                    credits.put(id, names(row.get("cast")).stream().limit(limits.maxCastPerMovie()).toList());
+                    lookups.credit(id, names(row.get("cast")).stream().limit(limits.maxCastPerBundleMovie()).toList());
                 }
             }
         }
     }
 
-    private void ratings(InputStream in, Map<String, double[]> ratings) throws IOException {
+    private void ratings(InputStream in, Lookups lookups) throws IOException {
         try (MappingIterator<Map<String, String>> rows = rows(in)) {
             while (rows.hasNext()) {
                 Map<String, String> row = rows.next();
+                double rating;
+                String movie = blankToNull(row.get("movieId"));
                 try {
-                    double rating = Double.parseDouble(row.get("rating"));
-                    double[] sum = ratings.computeIfAbsent(row.get("movieId").strip(), k -> new double[2]);
-                    sum[0] += rating;
-                    sum[1]++;
+                    rating = Double.parseDouble(row.get("rating"));
                 }
                 catch (RuntimeException ignored) {
                     // A rating row that cannot be read adds nothing to the average.
+                    continue;
+                }
+                if (movie != null) {
+                    lookups.rate(movie.strip(), rating);
                 }
             }
         }
@@ -284,49 +290,49 @@ final class ZipBundleReader {
     }
 
     /**
-     * Limits that keep a hostile bundle from exhausting memory or disk.
-     *
-     * @param maxUncompressedBytes the most a whole bundle may expand to
-     * @param maxCompressionRatio the most one entry may expand relative to its compressed size
-     * @param minBytesForRatioCheck entries smaller than this are not ratio-checked (tiny files compress oddly)
-     * @param maxCastPerMovie cast names kept per movie
+     * The credits and ratings a bundle's movies are joined to, held while it is read, and bounded by an estimate of
+     * the heap they take (characters twice over, plus the map entry), before each is added.
      */
-    record Limits(long maxUncompressedBytes, long maxCompressionRatio, long minBytesForRatioCheck, int maxCastPerMovie) {
+    private static final class Lookups {
 
-        static Limits defaults() {
-            return new Limits(4L * 1024 * 1024 * 1024, 200, 1024 * 1024, 50);
-        }
-    }
+        private static final int ENTRY_BYTES = 96;
 
-    /** Counts the bytes read through it. */
-    private static final class CountingStream extends FilterInputStream {
+        final Map<String, List<String>> credits = new HashMap<>();
+        final Map<String, double[]> ratings = new HashMap<>();
+        private final long maxBytes;
+        private long bytes;
 
-        private long count;
-
-        CountingStream(InputStream in) {
-            super(in);
+        Lookups(long maxBytes) {
+            this.maxBytes = maxBytes;
         }
 
-        long count() {
-            return count;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count++;
+        void credit(String id, List<String> cast) throws LimitedInputStream.LimitExceeded {
+            long size = ENTRY_BYTES + 2L * id.length();
+            for (String name : cast) {
+                size += 48 + 2L * name.length();
             }
-            return b;
+            take(size);
+            // A repeated id replaces its cast; what the old one took is not given back, which errs on the safe side.
+            credits.put(id, cast);
         }
 
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
-            if (n > 0) {
-                count += n;
+        void rate(String movie, double rating) throws LimitedInputStream.LimitExceeded {
+            double[] sum = ratings.get(movie);
+            if (sum == null) {
+                take(ENTRY_BYTES + 2L * movie.length());
+                sum = new double[2];
+                ratings.put(movie, sum);
             }
-            return n;
+            sum[0] += rating;
+            sum[1]++;
+        }
+
+        private void take(long size) throws LimitedInputStream.LimitExceeded {
+            bytes += size;
+            if (bytes > maxBytes) {
+                throw new LimitedInputStream.LimitExceeded("its credits and ratings take more than " + maxBytes
+                        + " bytes to hold while its movies are joined to them");
+            }
         }
     }
 

@@ -17,10 +17,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,11 +55,11 @@ public final class MovieLoader {
     private final Clock clock;
     private final ChangeTracker changes;
 
-    public MovieLoader(ElasticsearchClient client, MovieIndexAdmin admin, ObjectMapper json, BulkProperties bulk, Clock clock,
+    public MovieLoader(ElasticsearchClient client, MovieIndexAdmin admin, MovieFileReader reader, BulkProperties bulk, Clock clock,
             ChangeTracker changes) {
         this.client = client;
         this.admin = admin;
-        this.reader = new MovieFileReader(json);
+        this.reader = reader;
         this.bulk = bulk;
         this.clock = clock;
         this.changes = changes;
@@ -90,16 +90,18 @@ public final class MovieLoader {
 
     /**
      * Replays files into a concrete index, as a reindex from S3 does: no change tracking and no audit, because
-     * rebuilding an index changes no movie. Every intended write is shown to {@code replayed}, in order.
+     * rebuilding an index changes no movie. Every intended write is shown to {@code admit}, in order, and written only
+     * if it admits it.
      */
-    public LoadReport replay(List<? extends MovieFile> files, String provider, String index, Consumer<ChangeTracker.Intent> replayed) {
+    public LoadReport replay(List<? extends MovieFile> files, String provider, String index, Predicate<ChangeTracker.Intent> admit) {
         BulkMovieWriter writer = BulkMovieWriter.toIndex(client, index, bulk);
         return load(files, provider, rejection -> {
         }, new Batch() {
             @Override
             public void add(ChangeTracker.Intent intent) {
-                replayed.accept(intent);
-                write(writer, intent);
+                if (admit.test(intent)) {
+                    write(writer, intent);
+                }
             }
 
             @Override
@@ -114,6 +116,7 @@ public final class MovieLoader {
             BulkMovieWriter writer) {
         Instant started = clock.instant();
         Tally tally = new Tally(rejections);
+        batch.onRefusal(tally::refused);
         for (MovieFile file : files) {
             log.info("Loading {}", file.uri());
             try {
@@ -154,6 +157,10 @@ public final class MovieLoader {
          * records could not be sent, and why.
          */
         Map<String, RuntimeException> finish();
+
+        /** Where writes refused by {@link io.marquee.indexer.audit.Ownership} are reported, on the reading thread. */
+        default void onRefusal(Consumer<ChangeTracker.Refusal> refusals) {
+        }
     }
 
     /**
@@ -183,10 +190,17 @@ public final class MovieLoader {
         private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
         private final Map<String, RuntimeException> lost = new ConcurrentHashMap<>();
         private volatile BulkMovieWriter mirror;
+        private Consumer<ChangeTracker.Refusal> refusals = refusal -> {
+        };
 
         TrackedBatch(BulkMovieWriter writer, int size) {
             this.writer = writer;
             this.size = size;
+        }
+
+        @Override
+        public void onRefusal(Consumer<ChangeTracker.Refusal> sink) {
+            this.refusals = sink;
         }
 
         @Override
@@ -225,6 +239,7 @@ public final class MovieLoader {
                     mirror = BulkMovieWriter.toMirror(client, admin.names().mirrorAlias(), bulk);
                 }
                 decision = session.decide(batch);
+                decision.refusals().forEach(refusals);
             }
             catch (RuntimeException ex) {
                 failure.compareAndSet(null, ex);
@@ -341,6 +356,20 @@ public final class MovieLoader {
             unreadable.add(new LoadReport.UnreadableFile(uri, "Records not written: " + failure, true));
         }
 
+        /** A valid record its provider may not apply: rejected like an invalid one, with the reason, for quarantine. */
+        void refused(ChangeTracker.Refusal refusal) {
+            reject(new LoadReport.Rejection(refusal.intent().uri(), refusal.intent().position(), 0, refusal.reason(), null));
+        }
+
+        private void reject(LoadReport.Rejection listed) {
+            rejected++;
+            byReason.merge(NUMBER.matcher(QUOTED.matcher(listed.reason()).replaceAll("\"…\"")).replaceAll("N"), 1L, Long::sum);
+            sink.accept(listed);
+            if (rejections.size() < MAX_LISTED_REJECTIONS) {
+                rejections.add(listed);
+            }
+        }
+
         void accept(MovieFile file, RecordResult result, Batch batch, String provider, Instant now) {
             if (result.position() > 0) {
                 read++;
@@ -357,14 +386,7 @@ public final class MovieLoader {
                         delete.position()));
             }
             else if (result instanceof RecordResult.Rejected rejection) {
-                rejected++;
-                byReason.merge(NUMBER.matcher(QUOTED.matcher(rejection.reason()).replaceAll("\"…\"")).replaceAll("N"), 1L, Long::sum);
-                LoadReport.Rejection listed = new LoadReport.Rejection(file.uri(), rejection.position(), rejection.line(),
-                        rejection.reason(), rejection.raw());
-                sink.accept(listed);
-                if (rejections.size() < MAX_LISTED_REJECTIONS) {
-                    rejections.add(listed);
-                }
+                reject(new LoadReport.Rejection(file.uri(), rejection.position(), rejection.line(), rejection.reason(), rejection.raw()));
             }
         }
     }

@@ -2,8 +2,6 @@ package io.marquee.indexer.pipeline;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -62,16 +60,11 @@ final class IngestMetrics {
 
     /** An object's records are all indexed or quarantined: its lag ends. */
     void ingested(ObjectEvent event) {
-        if (event.eventTime() == null) {
-            return;
-        }
-        try {
-            Duration waited = Duration.between(Instant.parse(event.eventTime()), clock.instant());
+        // S3 always sends an ISO-8601 eventTime; a message without a usable one simply has no lag to report.
+        event.happenedAt().ifPresent(at -> {
+            Duration waited = Duration.between(at, clock.instant());
             lag.record(waited.isNegative() ? Duration.ZERO : waited);
-        }
-        catch (DateTimeParseException ex) {
-            // S3 always sends an ISO-8601 eventTime; a message without a usable one simply has no lag to report.
-        }
+        });
     }
 
     void receiveFailed() {

@@ -1,5 +1,7 @@
 package io.marquee.indexer.pipeline;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,13 +16,14 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 
 import io.marquee.indexer.audit.ChangeTracker;
 import io.marquee.indexer.index.WriteOutcome;
+import io.marquee.indexer.ingest.IngestLimits;
 import io.marquee.indexer.ingest.S3MovieFile;
 import io.marquee.indexer.load.LoadReport;
 import io.marquee.indexer.load.MovieLoader;
 
 /**
  * Acts on one S3 event. A created object under a known provider's prefix is read and loaded, every record
- * versioned by the object's last-modified time; rejected records go to its quarantine record. A removed object
+ * versioned by when the object was uploaded ({@link #deliveryVersion}); rejected records go to its quarantine record. A removed object
  * changes no movie: objects are deliveries, and expiring old deliveries must not empty the catalogue.
  */
 class ObjectIngest implements EventHandler {
@@ -34,14 +37,17 @@ class ObjectIngest implements EventHandler {
     private final ProviderProperties providers;
     private final ObjectMapper json;
     private final IngestMetrics metrics;
+    private final IngestLimits limits;
 
-    ObjectIngest(S3Client s3, MovieLoader loader, ChangeTracker changes, ProviderProperties providers, ObjectMapper json, IngestMetrics metrics) {
+    ObjectIngest(S3Client s3, MovieLoader loader, ChangeTracker changes, ProviderProperties providers, ObjectMapper json, IngestMetrics metrics,
+            IngestLimits limits) {
         this.s3 = s3;
         this.loader = loader;
         this.changes = changes;
         this.providers = providers;
         this.json = json;
         this.metrics = metrics;
+        this.limits = limits;
     }
 
     @Override
@@ -73,7 +79,7 @@ class ObjectIngest implements EventHandler {
         String relativeKey = event.key().substring((ProviderProperties.INCOMING + provider.get().id() + "/").length());
         if (!provider.get().accepts(event.key())) {
             quarantineWhole(event, provider.get().id(), relativeKey, "provider " + provider.get().id() + " may deliver only "
-                    + provider.get().formats() + "; nothing was indexed");
+                    + provider.get().formatIds() + "; nothing was indexed");
             return Result.QUARANTINED;
         }
         Optional<HeadObjectResponse> head = head(event);
@@ -82,8 +88,8 @@ class ObjectIngest implements EventHandler {
             return Result.GONE;
         }
         S3MovieFile file = new S3MovieFile(s3, event.bucket(), event.key(), event.versionId(),
-                event.etag() != null ? event.etag() : head.get().eTag(), event.sequencer(), head.get().lastModified().toEpochMilli());
-        try (Quarantine quarantine = new Quarantine(s3, json, event, provider.get().id(), relativeKey)) {
+                event.etag() != null ? event.etag() : head.get().eTag(), event.sequencer(), deliveryVersion(head.get().lastModified(), event.happenedAt()));
+        try (Quarantine quarantine = new Quarantine(s3, json, event, provider.get().id(), relativeKey, limits.maxQuarantineBytes().toBytes())) {
             LoadReport report = loader.load(List.of(file), provider.get().id(),
                     rejection -> quarantine.add(rejection.position(), rejection.line(), rejection.reason(), rejection.raw()));
             metrics.documentRetries(report.retries());
@@ -107,6 +113,18 @@ class ObjectIngest implements EventHandler {
         catch (SdkException ex) {
             throw new TransientFailure("S3 failed while ingesting " + file.uri(), ex);
         }
+    }
+
+    /**
+     * The external version of a delivery's records: when it was uploaded, to the millisecond. {@code Last-Modified}
+     * has whole seconds only, so two uploads within one second would tie and the one processed last would win,
+     * whichever was uploaded last; the event's {@code eventTime} has milliseconds. It is believed no earlier than
+     * {@code Last-Modified} (clocks differ) and no later than a day after it (a multipart upload's
+     * {@code Last-Modified} is when it began), so no event can lift a version far beyond its object's.
+     */
+    static long deliveryVersion(Instant lastModified, Optional<Instant> happenedAt) {
+        long modified = lastModified.toEpochMilli();
+        return happenedAt.map(at -> Math.max(modified, Math.min(at.toEpochMilli(), modified + Duration.ofDays(1).toMillis()))).orElse(modified);
     }
 
     private Optional<HeadObjectResponse> head(ObjectEvent event) {
@@ -148,7 +166,7 @@ class ObjectIngest implements EventHandler {
 
     private void quarantineWhole(ObjectEvent event, String provider, String relativeKey, String reason) {
         log.warn("Quarantined s3://{}/{}: {}", event.bucket(), event.key(), reason);
-        try (Quarantine quarantine = new Quarantine(s3, json, event, provider, relativeKey)) {
+        try (Quarantine quarantine = new Quarantine(s3, json, event, provider, relativeKey, limits.maxQuarantineBytes().toBytes())) {
             quarantine.add(0, 0, reason, null);
             quarantine.publish();
         }

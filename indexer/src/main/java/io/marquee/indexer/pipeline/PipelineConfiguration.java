@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.marquee.indexer.audit.ChangeTracker;
+import io.marquee.indexer.ingest.IngestLimits;
 import io.marquee.indexer.load.MovieLoader;
 import io.marquee.schema.MovieJson;
 
@@ -18,10 +19,10 @@ class PipelineConfiguration {
 
     @Bean
     QueueConsumer queueConsumer(SqsClient sqs, S3Client s3, MovieLoader loader, ChangeTracker changes, ProviderProperties providers,
-            PipelineProperties properties, MeterRegistry registry, Clock clock) {
+            PipelineProperties properties, IngestLimits limits, MeterRegistry registry, Clock clock) {
         IngestMetrics metrics = new IngestMetrics(registry, clock);
-        ObjectIngest ingest = new ObjectIngest(s3, loader, changes, providers, MovieJson.objectMapper(), metrics);
-        return new QueueConsumer(sqs, new S3EventMessages(MovieJson.objectMapper()), ingest, MovieJson.objectMapper(), properties, metrics);
+        ObjectIngest ingest = new ObjectIngest(s3, loader, changes, providers, MovieJson.objectMapper(), metrics, limits);
+        return new QueueConsumer(sqs, new S3EventMessages(MovieJson.objectMapper()), ingest, MovieJson.objectMapper(), properties, metrics, clock);
     }
 
     @Bean

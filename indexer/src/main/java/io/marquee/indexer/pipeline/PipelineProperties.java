@@ -22,6 +22,10 @@ import org.springframework.validation.annotation.Validated;
  * @param retryBackoff the first redelivery delay after a transient failure, doubled per receive, capped at 15 minutes
  * @param shutdownGrace how long in-flight messages may take to finish on shutdown before they are returned to the queue
  * @param depthInterval how often the depth of the queue and the dead-letter queue is asked of SQS, for the metrics
+ * @param maxEventAge the oldest S3 event (by its {@code eventTime}) acted on: as long as a message can live in the
+ *        ingest queue and then the dead-letter queue (14 days each), and shorter than the index remembers
+ *        deletions ({@code gc_deletes}, 30 days), so that no replay of an old delivery can undo a delete. An older
+ *        event goes to the dead-letter queue with that reason; the file can be delivered again.
  */
 @Validated
 @ConfigurationProperties("marquee.indexer.pipeline")
@@ -34,5 +38,6 @@ public record PipelineProperties(
         @DefaultValue("60s") @NotNull Duration visibilityTimeout,
         @DefaultValue("5s") @NotNull Duration retryBackoff,
         @DefaultValue("30s") @NotNull Duration shutdownGrace,
-        @DefaultValue("15s") @NotNull Duration depthInterval) {
+        @DefaultValue("15s") @NotNull Duration depthInterval,
+        @DefaultValue("28d") @NotNull Duration maxEventAge) {
 }

@@ -1,8 +1,11 @@
 package io.marquee.indexer.pipeline;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -51,6 +54,7 @@ public class QueueConsumer implements SmartLifecycle {
     private final S3EventMessages messages;
     private final EventHandler ingest;
     private final ObjectMapper json;
+    private final Clock clock;
     private final PipelineProperties properties;
     private final IngestMetrics metrics;
     private final AtomicInteger processed = new AtomicInteger();
@@ -62,11 +66,12 @@ public class QueueConsumer implements SmartLifecycle {
     private volatile int maxReceives;
 
     QueueConsumer(SqsClient sqs, S3EventMessages messages, EventHandler ingest, ObjectMapper json, PipelineProperties properties,
-            IngestMetrics metrics) {
+            IngestMetrics metrics, Clock clock) {
         this.sqs = sqs;
         this.messages = messages;
         this.ingest = ingest;
         this.json = json;
+        this.clock = clock;
         this.properties = properties;
         this.metrics = metrics;
     }
@@ -199,6 +204,8 @@ public class QueueConsumer implements SmartLifecycle {
         }
     }
 
+    // Catching Error is the point here: whatever a message makes the code throw, the worker hands the message on.
+    @SuppressWarnings("checkstyle:IllegalCatch")
     private void handle(Message message) {
         inFlight.add(message);
         ScheduledFuture<?> heartbeat = null;
@@ -213,9 +220,15 @@ public class QueueConsumer implements SmartLifecycle {
                 moveAside(message, unrecognised.reason());
                 return;
             }
+            List<ObjectEvent> events = ((S3EventMessages.Events) parsed).events();
+            Optional<String> refused = foreign(events).or(() -> tooOld(events));
+            if (refused.isPresent()) {
+                moveAside(message, refused.get());
+                return;
+            }
             heartbeat = heartbeats.scheduleAtFixedRate(() -> extend(message), properties.visibilityTimeout().toMillis() / 2,
                     properties.visibilityTimeout().toMillis() / 2, TimeUnit.MILLISECONDS);
-            for (ObjectEvent event : ((S3EventMessages.Events) parsed).events()) {
+            for (ObjectEvent event : events) {
                 metrics.object(ingest.process(event));
                 metrics.ingested(event);
             }
@@ -248,6 +261,29 @@ public class QueueConsumer implements SmartLifecycle {
             cancel(heartbeat);
             inFlight.remove(message);
         }
+    }
+
+    /**
+     * Why a message's events are not for this indexer, if one names another bucket: its credentials may read more
+     * than the ingest bucket, and an event must not make it index what no provider delivered there.
+     */
+    private Optional<String> foreign(List<ObjectEvent> events) {
+        return events.stream().filter(event -> !event.bucket().equals(properties.bucket())).findFirst()
+                .map(event -> "the event names bucket " + event.bucket() + ", not the ingest bucket " + properties.bucket() + ": not acted on");
+    }
+
+    /** Why a message's events are too old to act on, if one is: past {@code maxEventAge}, a delete since may be forgotten. */
+    private Optional<String> tooOld(List<ObjectEvent> events) {
+        Instant oldest = clock.instant().minus(properties.maxEventAge());
+        for (ObjectEvent event : events) {
+            Optional<Instant> at = event.happenedAt();
+            if (at.isPresent() && at.get().isBefore(oldest)) {
+                return Optional.of("the event of s3://" + event.bucket() + "/" + event.key() + " happened at " + at.get() + ", more than "
+                        + properties.maxEventAge().toDays() + " days ago: the index may have forgotten deletions since, so it is not "
+                        + "applied; deliver the file again to apply it");
+            }
+        }
+        return Optional.empty();
     }
 
     private static void cancel(ScheduledFuture<?> heartbeat) {

@@ -1,5 +1,6 @@
 package io.marquee.indexer.reindex;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -95,6 +96,32 @@ final class CatchUp {
         log.info("Caught up {} from {}: {} movies changed since {}, {} written, {} already newer, {} failed", to, from, changed.size(),
                 since, outcome.indexed() + outcome.deleted() + outcome.notFound(), outcome.stale(), outcome.failures().size());
         return new Caught(changed.size(), copied, deleted, outcome);
+    }
+
+    /**
+     * Gives {@code to} the delete tombstones {@code from} holds: every movie deleted within the tombstone retention
+     * ({@code retention}, the index's {@code gc_deletes}) and still deleted is deleted in {@code to} too, with the
+     * version of its delete. A document that never existed there still keeps that version as a tombstone, so an older
+     * delivery replayed after a flip cannot bring the movie back, as it could not before the flip.
+     *
+     * @return the deletions carried over
+     */
+    long carryTombstones(String to, Instant now, Duration retention) {
+        Map<String, AuditEntry> changed = changedSince(now.minus(retention));
+        BulkMovieWriter writer = BulkMovieWriter.toIndex(client, to, bulk);
+        long carried = 0;
+        for (AuditEntry latest : changed.values()) {
+            if (AuditEntry.Action.DELETE.value().equals(latest.action()) && latest.version() != null) {
+                writer.delete(latest.movieId(), latest.version(), "tombstones", ++carried);
+            }
+        }
+        WriteOutcome outcome = writer.finish();
+        if (!outcome.failures().isEmpty()) {
+            throw new IllegalStateException(outcome.failures().size() + " tombstones could not be carried to " + to + " (first: "
+                    + outcome.failures().get(0).reason() + ")");
+        }
+        log.info("Carried {} delete tombstones of the last {} to {}", carried, retention, to);
+        return carried;
     }
 
     /** What a catch-up did: movies found changed, documents copied, deletions applied, and the writer's outcome. */

@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Configuration;
 
 import io.marquee.indexer.index.PitScan;
 import io.marquee.indexer.IndexerProperties;
+import io.marquee.indexer.audit.Ownership;
 import io.marquee.indexer.index.BulkProperties;
 import io.marquee.indexer.load.MovieLoader;
 import io.marquee.indexer.pipeline.PipelineProperties;
@@ -23,10 +24,10 @@ class ReindexConfiguration {
     @Bean
     Reindexer reindexer(ElasticsearchClient client, MovieIndexAdmin admin, S3Client s3, MovieLoader loader, ProviderProperties providers,
             PipelineProperties pipeline, BulkProperties bulk, ReindexProperties properties, IndexerProperties indexer, CatalogueRanking ranking,
-            Clock clock) {
+            Clock clock, Ownership ownership) {
         PitScan scan = new PitScan(client, properties.pageSize(), properties.pointInTime());
         return new Reindexer(client, admin, new Leases(client, admin.names(), indexer.instanceId(), clock, properties),
-                new IndexCopy(client, bulk, scan), new S3Replay(s3, loader, providers, pipeline),
+                new IndexCopy(client, bulk, scan), new S3Replay(s3, loader, providers, pipeline, ownership),
                 new CatchUp(client, admin.names(), bulk, scan), ranking, properties, clock);
     }
 }

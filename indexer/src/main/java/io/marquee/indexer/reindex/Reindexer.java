@@ -14,6 +14,8 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.convert.DurationStyle;
+
 import io.marquee.indexer.index.Calls;
 import io.marquee.indexer.prominence.CatalogueRanking;
 import io.marquee.schema.AuditEntry;
@@ -114,6 +116,9 @@ public final class Reindexer {
             LongSupplier expected = fill(source, live, target, window, lease, report);
             CatchUp.Caught caught = catchUp.apply(live, target, window);
             report.line("caught up " + caught.changed() + " movies changed since " + window);
+            String retention = admin.tombstoneRetention();
+            long tombstones = catchUp.carryTombstones(target, clock.instant(), DurationStyle.SIMPLE.parse(retention));
+            report.line("carried " + tombstones + " delete tombstones of the last " + retention);
             CatalogueRanking.Ranked ranked = ranking.rank(target, lease::check);
             report.line("ranked " + ranked.movies() + " movies and " + ranked.people() + " people; " + ranked.rewritten()
                     + " documents took new prominence scores (" + ranked.outcome().stale() + " newer meanwhile, "
@@ -274,7 +279,7 @@ public final class Reindexer {
             long version = entry.version() == null ? Long.MAX_VALUE : entry.version();
             S3Replay.Outcome was = merged.get(id);
             if (was == null || version >= was.version()) {
-                merged.put(id, new S3Replay.Outcome(version, !AuditEntry.Action.DELETE.value().equals(entry.action())));
+                merged.put(id, new S3Replay.Outcome(version, !AuditEntry.Action.DELETE.value().equals(entry.action()), entry.provider()));
             }
         });
         return merged.values().stream().filter(S3Replay.Outcome::live).count();
@@ -332,8 +337,7 @@ public final class Reindexer {
         if (source == Source.INDEX) {
             return "the live index " + live;
         }
-        int objects = replay.objects().values().stream().mapToInt(List::size).sum();
-        return objects + " objects under incoming/ in S3";
+        return replay.objects().size() + " objects under incoming/ in S3";
     }
 
     private boolean exists(String index) {

@@ -4,7 +4,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +14,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 import io.marquee.indexer.audit.ChangeTracker;
+import io.marquee.indexer.audit.Ownership;
 import io.marquee.indexer.ingest.S3MovieFile;
 import io.marquee.indexer.load.LoadReport;
 import io.marquee.indexer.load.MovieLoader;
@@ -23,9 +23,10 @@ import io.marquee.indexer.pipeline.ProviderProperties;
 
 /**
  * Fills an index by replaying every current object under {@code incoming/}: S3 is the source of truth. Objects are
- * read oldest first, each record versioned by its object's last-modified time exactly as the queue consumer
- * versions it, so the order does not matter and deletions leave tombstones that older records cannot pass. Objects
- * no provider may deliver were quarantined when they arrived and are skipped again.
+ * read oldest first, across providers, each record versioned by its object's last-modified time, so that
+ * deletions leave tombstones that older records cannot pass, and a movie's owner is the provider whose delivery
+ * created it, as it was for the consumer: a write {@link Ownership} refuses is not replayed. Objects no provider may
+ * deliver were quarantined when they arrived and are skipped again.
  */
 final class S3Replay {
 
@@ -35,58 +36,75 @@ final class S3Replay {
     private final MovieLoader loader;
     private final ProviderProperties providers;
     private final PipelineProperties pipeline;
+    private final Ownership ownership;
 
-    S3Replay(S3Client s3, MovieLoader loader, ProviderProperties providers, PipelineProperties pipeline) {
+    S3Replay(S3Client s3, MovieLoader loader, ProviderProperties providers, PipelineProperties pipeline, Ownership ownership) {
         this.s3 = s3;
         this.loader = loader;
         this.providers = providers;
         this.pipeline = pipeline;
+        this.ownership = ownership;
     }
 
-    /** The objects a replay would read, by provider, oldest first. */
-    Map<String, List<S3MovieFile>> objects() {
+    /** The objects a replay would read, oldest first, each with the provider it belongs to. */
+    List<Delivery> objects() {
         List<S3Object> listed = new ArrayList<>();
         s3.listObjectsV2Paginator(r -> r.bucket(pipeline.bucket()).prefix(ProviderProperties.INCOMING)).contents().forEach(listed::add);
         listed.sort(Comparator.comparing(S3Object::lastModified).thenComparing(S3Object::key));
-        Map<String, List<S3MovieFile>> byProvider = new LinkedHashMap<>();
+        List<Delivery> deliveries = new ArrayList<>();
         for (S3Object object : listed) {
             Optional<ProviderProperties.Provider> provider = providers.providerOf(object.key());
             if (provider.isEmpty() || !provider.get().accepts(object.key())) {
                 continue;
             }
-            // Last-Modified has whole seconds in S3's HEAD answers, which version the consumer's writes; listings may
-            // carry milliseconds.
+            // A listing has no event times, which version the consumer's writes to the millisecond: a replay versions by
+            // Last-Modified to the second (as HEAD answers it), and within one second the listing order above decides.
             long version = object.lastModified().truncatedTo(ChronoUnit.SECONDS).toEpochMilli();
-            byProvider.computeIfAbsent(provider.get().id(), id -> new ArrayList<>())
-                    .add(new S3MovieFile(s3, pipeline.bucket(), object.key(), null, stripQuotes(object.eTag()), null, version));
+            deliveries.add(new Delivery(provider.get().id(), new S3MovieFile(s3, pipeline.bucket(), object.key(), null,
+                    stripQuotes(object.eTag()), null, version)));
         }
-        return byProvider;
+        return deliveries;
     }
 
     Replayed replay(String index) {
         Map<String, Outcome> outcomes = new HashMap<>();
         List<LoadReport> reports = new ArrayList<>();
-        int files = 0;
-        for (Map.Entry<String, List<S3MovieFile>> provider : objects().entrySet()) {
-            files += provider.getValue().size();
-            reports.add(loader.replay(provider.getValue(), provider.getKey(), index, intent -> record(outcomes, intent)));
+        List<Delivery> deliveries = objects();
+        for (Delivery delivery : deliveries) {
+            reports.add(loader.replay(List.of(delivery.file()), delivery.provider(), index, intent -> admit(outcomes, intent)));
         }
         long live = outcomes.values().stream().filter(Outcome::live).count();
-        log.info("Replayed {} objects into {}: {} movies, {} of them live", files, index, outcomes.size(), live);
-        return new Replayed(files, reports, outcomes);
+        log.info("Replayed {} objects into {}: {} movies, {} of them live", deliveries.size(), index, outcomes.size(), live);
+        return new Replayed(deliveries.size(), reports, outcomes);
     }
 
-    private static void record(Map<String, Outcome> outcomes, ChangeTracker.Intent intent) {
+    /** Whether a replayed write may be applied, as the consumer decided it; remembers each movie's last state and owner. */
+    private boolean admit(Map<String, Outcome> outcomes, ChangeTracker.Intent intent) {
         long version = intent.version() == null ? 0 : intent.version();
-        outcomes.merge(intent.id(), new Outcome(version, intent.document() != null), (was, is) -> is.version() >= was.version() ? is : was);
+        Outcome was = outcomes.get(intent.id());
+        if (was != null && version < was.version()) {
+            // Older than what was replayed already: the index refuses it by its version, and it changes no outcome.
+            return true;
+        }
+        String owner = was == null || !was.live() ? null : was.owner();
+        if (ownership.refusal(intent.provider(), owner, intent.id()).isPresent()) {
+            return false;
+        }
+        boolean live = intent.document() != null;
+        outcomes.put(intent.id(), new Outcome(version, live, live ? (owner != null ? owner : intent.provider()) : null));
+        return true;
     }
 
     private static String stripQuotes(String etag) {
         return etag == null ? null : etag.replace("\"", "");
     }
 
-    /** The final state a replay gave a movie: its version, and whether it is indexed or deleted. */
-    record Outcome(long version, boolean live) {
+    /** An object to replay, and the provider whose prefix it is under. */
+    record Delivery(String provider, S3MovieFile file) {
+    }
+
+    /** The final state a replay gave a movie: its version, whether it is indexed or deleted, and its owner while indexed. */
+    record Outcome(long version, boolean live, String owner) {
     }
 
     /** What a replay read and wrote, and the state it left every movie in. */

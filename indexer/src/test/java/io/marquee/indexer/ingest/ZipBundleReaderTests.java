@@ -29,7 +29,7 @@ class ZipBundleReaderTests {
     @TempDir
     Path dir;
 
-    private final ZipBundleReader reader = new ZipBundleReader(MovieJson.objectMapper(), ZipBundleReader.Limits.defaults());
+    private final ZipBundleReader reader = new ZipBundleReader(MovieJson.objectMapper(), IngestLimits.defaults());
 
     @Test
     void joinsMetadataCreditsAndRatings() throws IOException {
@@ -110,7 +110,8 @@ class ZipBundleReaderTests {
     @Test
     void readsZipsThroughTheFileReader() throws IOException {
         List<RecordResult> results = new ArrayList<>();
-        new MovieFileReader(MovieJson.objectMapper()).read(LocalMovieFiles.of(zip("data.zip", Map.of("movies_metadata.csv", METADATA))),
+        new MovieFileReader(MovieJson.objectMapper(), IngestLimits.defaults())
+                .read(LocalMovieFiles.of(zip("data.zip", Map.of("movies_metadata.csv", METADATA))),
                 results::add);
 
         assertThat(results).hasSize(4);
@@ -119,6 +120,27 @@ class ZipBundleReaderTests {
     private void assertBundleRejected(Path zip, String reason) throws IOException {
         assertThat(read(zip)).singleElement().isInstanceOfSatisfying(RecordResult.Rejected.class,
                 r -> assertThat(r.reason()).startsWith("bundle rejected: ").contains(reason).endsWith("nothing was indexed"));
+    }
+
+    @Test
+    void refusesABundleWhoseCreditsWouldTakeMoreThanTheirBudgetBeforeHoldingThem() throws IOException {
+        IngestLimits defaults = IngestLimits.defaults();
+        ZipBundleReader small = new ZipBundleReader(MovieJson.objectMapper(), new IngestLimits(defaults.maxFileBytes(),
+                defaults.maxRecordBytes(), defaults.maxCompressionRatio(), defaults.minBytesForRatioCheck(), defaults.maxCastPerBundleMovie(),
+                org.springframework.util.unit.DataSize.ofKilobytes(64), defaults.maxQuarantineBytes()));
+        StringBuilder credits = new StringBuilder("cast,crew,id\n");
+        for (int id = 1; id <= 5_000; id++) {
+            credits.append("\"[{'name': 'Person ").append(id).append("'}]\",[],").append(id).append('\n');
+        }
+        List<RecordResult> results = new ArrayList<>();
+        small.read(LocalMovieFiles.of(zip("data.zip", Map.of("movies_metadata.csv", METADATA, "credits.csv", credits.toString()))),
+                results::add);
+
+        assertThat(results).singleElement().isInstanceOfSatisfying(RecordResult.Rejected.class, r -> assertThat(r.reason())
+                .isEqualTo("bundle rejected: its credits and ratings take more than 65536 bytes to hold while its movies are joined to them; "
+                        + "nothing was indexed"));
+        assertThat(read(zip("whole.zip", Map.of("movies_metadata.csv", METADATA, "credits.csv", credits.toString()))))
+                .as("within the default budget").hasSize(4);
     }
 
     private List<RecordResult> read(Path zip) throws IOException {

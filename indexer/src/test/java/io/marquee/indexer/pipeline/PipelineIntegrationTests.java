@@ -8,7 +8,6 @@ import java.util.Map;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,6 +49,17 @@ class PipelineIntegrationTests {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         PipelineTestSupport.register(registry, PipelineIntegrationTests.class, AWS);
+        // The configured three, and an editorial desk trusted to correct anyone's movies (a list is bound from one
+        // source whole, so all four are given here).
+        String[][] providers = {{"wikipedia", "json,ndjson", "false"}, {"api", "json", "false"}, {"kaggle", "zip", "false"},
+            {"editors", "json", "true"}};
+        for (int i = 0; i < providers.length; i++) {
+            String[] provider = providers[i];
+            registry.add("marquee.indexer.providers[" + i + "].id", () -> provider[0]);
+            registry.add("marquee.indexer.providers[" + i + "].display-name", () -> provider[0]);
+            registry.add("marquee.indexer.providers[" + i + "].formats", () -> provider[1]);
+            registry.add("marquee.indexer.providers[" + i + "].trusted", () -> provider[2]);
+        }
     }
 
     @AfterAll
@@ -64,7 +74,6 @@ class PipelineIntegrationTests {
     private final ProviderUploads provider = ProviderUploads.to(AWS);
     private final S3Client s3 = AWS.s3Client();
     private final SqsClient sqs = AWS.sqsClient();
-    private final ObjectMapper json = new ObjectMapper();
 
     PipelineIntegrationTests(QueueConsumer consumer, MovieIndexAdmin admin, ElasticsearchClient elasticsearch, DeadLetters deadLetters) {
         this.deadLetters = deadLetters;
@@ -268,6 +277,65 @@ class PipelineIntegrationTests {
     }
 
     @Test
+    void aProviderMayNotChangeOrDeleteAnotherProvidersMovie() throws IOException {
+        String id = MovieIds.of("Heat", 1995, "Heat");
+        provider.deliver("incoming/wikipedia/owned.json", HEAT);
+        await("the movie indexed", PATIENCE, () -> count() == 1);
+        PipelineTestSupport.nextSecond();
+
+        provider.deliver("incoming/api/overwrite.json", HEAT.replace("[\"Al Pacino\"]", "[\"Someone Else\"]"));
+        provider.deliver("incoming/api/delete.json", "[{\"id\": \"" + id + "\", \"deleted\": true}]");
+
+        String refusal = "movie " + id + " belongs to provider wikipedia; provider api may not change or delete it";
+        await("the overwrite refused", PATIENCE, () -> exists("quarantine/api/overwrite.json.errors.ndjson"));
+        assertThat(quarantine("quarantine/api/overwrite.json.errors.ndjson")).singleElement().satisfies(q -> {
+            assertThat(q.get("reason").asText()).isEqualTo(refusal);
+            assertThat(q.get("position").asLong()).isEqualTo(1);
+        });
+        await("the delete refused", PATIENCE, () -> exists("quarantine/api/delete.json.errors.ndjson"));
+        assertThat(quarantine("quarantine/api/delete.json.errors.ndjson")).singleElement()
+                .satisfies(q -> assertThat(q.get("reason").asText()).isEqualTo(refusal));
+        MovieDocument heat = get(id);
+        assertThat(heat.cast()).containsExactly("Al Pacino");
+        assertThat(heat.provider()).isEqualTo("wikipedia");
+        assertThat(audit(id)).extracting(e -> e.get("action").asText()).containsExactly("create");
+    }
+
+    @Test
+    void aTrustedProviderCorrectsAnotherProvidersMovieWhichKeepsItsOwner() throws IOException {
+        String id = MovieIds.of("Heat", 1995, "Heat");
+        provider.deliver("incoming/wikipedia/owned.json", HEAT);
+        await("the movie indexed", PATIENCE, () -> count() == 1);
+        PipelineTestSupport.nextSecond();
+
+        provider.deliver("incoming/editors/correction.json", HEAT.replace("[\"Al Pacino\"]", "[\"Al Pacino\", \"Robert De Niro\"]"));
+        await("the correction applied", PATIENCE, () -> get(id).cast().size() == 2);
+        assertThat(get(id).provider()).as("still the owner's").isEqualTo("wikipedia");
+        assertThat(audit(id).get(1).get("provider").asText()).as("the audit names who changed it").isEqualTo("editors");
+
+        // The owner's own later delivery still applies.
+        PipelineTestSupport.nextSecond();
+        provider.deliver("incoming/wikipedia/owned-again.json", HEAT.replace("[\"Crime\"]", "[\"Crime\", \"Thriller\"]"));
+        await("the owner's update applied", PATIENCE, () -> get(id).genres().size() == 2);
+    }
+
+    @Test
+    void aReplayedOldDeliveryCannotBringADeletedMovieBack() throws IOException {
+        String added = provider.deliver("incoming/wikipedia/added.json", HEAT);
+        await("the movie indexed", PATIENCE, () -> count() == 1);
+        PipelineTestSupport.nextSecond();
+        provider.deliver("incoming/wikipedia/removed.ndjson", "{\"id\": \"" + MovieIds.of("Heat", 1995, "Heat") + "\", \"deleted\": true}\n");
+        await("the movie deleted", PATIENCE, () -> count() == 0);
+        int handled = consumer.processed();
+
+        // What 'indexer dlq replay' does with a dead letter of the old delivery: the same event, sent again.
+        provider.send(added);
+
+        await("the replayed event handled", PATIENCE, () -> consumer.processed() > handled);
+        assertThat(count()).as("the delete's tombstone outranks the older add").isZero();
+    }
+
+    @Test
     void aBundleWhoseNamesOnceOverflowedTheStackIsIndexedAndTheWorkersCarryOn() throws IOException {
         // A genre name of 100,000 characters: the regular expression that once read these lists overflowed the stack
         // on it, which ended the worker and left the message invisible for good.
@@ -330,26 +398,36 @@ class PipelineIntegrationTests {
     }
 
     @Test
-    void aPoisonEventReachesTheDeadLetterQueueWithoutBlockingOthers() throws IOException {
-        provider.send(S3EventNotifications.objectCreated("us-east-1", "no-such-bucket", "incoming/wikipedia/x.json", 10, "e", null));
+    void anotherBucketsEventGoesAsideAtOnceWithoutBlockingOthers() throws IOException {
+        provider.send(S3EventNotifications.objectCreated("us-east-1", "someone-elses-bucket", "incoming/wikipedia/x.json", 10, "e", null));
         provider.deliver("incoming/wikipedia/after-poison.json", HEAT);
 
         await("the good delivery indexed meanwhile", PATIENCE, () -> count() == 1);
         List<Message> dead = awaitDeadLetters(1);
-        assertThat(dead).singleElement().satisfies(m -> assertThat(m.body()).contains("no-such-bucket"));
+        assertThat(dead).singleElement().satisfies(m -> {
+            assertThat(m.body()).contains("someone-elses-bucket");
+            assertThat(m.messageAttributes().get("marquee-reason").stringValue())
+                    .isEqualTo("the event names bucket someone-elses-bucket, not the ingest bucket ingest: not acted on");
+        });
     }
 
     @Test
     void listsDeadLettersWithTheirObjectsAndReplaysThemOnceTheCauseIsFixed() throws IOException {
-        provider.send(S3EventNotifications.objectCreated("us-east-1", "late-bucket", "incoming/wikipedia/late.json", HEAT.length(), "e", null));
-        provider.send("{\"hello\": \"world\"}");
-        await("both dead-lettered", Duration.ofSeconds(60), () -> deadLetters.peek(10).size() == 2);
+        // S3 down while a delivery's event is worked on: every receive the redrive policy allows fails.
+        AWS.s3().stop();
+        try {
+            provider.send(S3EventNotifications.objectCreated("us-east-1", "ingest", "incoming/wikipedia/late.json", HEAT.length(), "e", null));
+            provider.send("{\"hello\": \"world\"}");
+            await("both dead-lettered", Duration.ofSeconds(60), () -> deadLetters.peek(10).size() == 2);
+        }
+        finally {
+            AWS.s3().resume();
+        }
 
         List<DeadLetters.Letter> letters = deadLetters.peek(10);
         assertThat(letters).anySatisfy(letter -> {
-            assertThat(letter.objects()).containsExactly("ObjectCreated:Put s3://late-bucket/incoming/wikipedia/late.json");
-            assertThat(letter.reason()).startsWith("failed on each of 3 receives, last with")
-                    .contains("Bucket late-bucket is not reachable (404)");
+            assertThat(letter.objects()).containsExactly("ObjectCreated:Put s3://ingest/incoming/wikipedia/late.json");
+            assertThat(letter.reason()).startsWith("failed on each of 3 receives, last with").contains("S3 unreachable");
             assertThat(letter.sentAt()).isNotNull();
         }).anySatisfy(letter -> {
             assertThat(letter.objects()).isEmpty();
@@ -357,9 +435,8 @@ class PipelineIntegrationTests {
         });
         assertThat(deadLetters.peek(10)).as("peeking leaves them there").hasSize(2);
 
-        // The cause fixed: the bucket and the object exist now.
-        s3.createBucket(b -> b.bucket("late-bucket"));
-        s3.putObject(p -> p.bucket("late-bucket").key("incoming/wikipedia/late.json"), software.amazon.awssdk.core.sync.RequestBody.fromString(HEAT));
+        // The cause fixed: S3 answers again, and the object is there.
+        s3.putObject(p -> p.bucket("ingest").key("incoming/wikipedia/late.json"), software.amazon.awssdk.core.sync.RequestBody.fromString(HEAT));
         // Both were dead when the replay began; the one that is no S3 event comes straight back, and is not replayed again.
         assertThat(deadLetters.replay(10)).isEqualTo(2);
 
@@ -388,24 +465,11 @@ class PipelineIntegrationTests {
     }
 
     private boolean exists(String key) {
-        try {
-            s3.headObject(h -> h.bucket("ingest").key(key));
-            return true;
-        }
-        catch (software.amazon.awssdk.services.s3.model.S3Exception ex) {
-            return false;
-        }
+        return PipelineTestSupport.exists(s3, "ingest", key);
     }
 
-    private List<JsonNode> quarantine(String key) throws IOException {
-        String body = s3.getObjectAsBytes(g -> g.bucket("ingest").key(key)).asUtf8String();
-        List<JsonNode> lines = new java.util.ArrayList<>();
-        for (String line : body.split("\n")) {
-            if (!line.isBlank()) {
-                lines.add(json.readTree(line));
-            }
-        }
-        return lines;
+    private List<JsonNode> quarantine(String key) {
+        return PipelineTestSupport.ndjson(s3, "ingest", key);
     }
 
     private JsonNode auditOfObject(String key) {
@@ -437,16 +501,10 @@ class PipelineIntegrationTests {
     }
 
     private long count() {
-        try {
-            admin.refresh();
-            return elasticsearch.count(c -> c.index(admin.names().readAlias())).count();
-        }
-        catch (IOException ex) {
-            throw new java.io.UncheckedIOException(ex);
-        }
+        return PipelineTestSupport.count(elasticsearch, admin);
     }
 
-    private MovieDocument get(String id) throws IOException {
-        return elasticsearch.get(g -> g.index(admin.names().readAlias()).id(id), MovieDocument.class).source();
+    private MovieDocument get(String id) {
+        return PipelineTestSupport.get(elasticsearch, admin, id);
     }
 }

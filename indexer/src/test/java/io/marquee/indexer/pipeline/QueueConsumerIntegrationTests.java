@@ -37,9 +37,9 @@ class QueueConsumerIntegrationTests {
     private final SqsClient sqs = AWS.sqsClient();
     private final Set<String> handled = ConcurrentHashMap.newKeySet();
     private final PipelineProperties properties = new PipelineProperties(AWS.queueUrl(), AWS.deadLetterQueueUrl(), "consumer", 2,
-            Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofMinutes(1));
+            Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofMinutes(1), Duration.ofDays(28));
     private final QueueConsumer consumer = new QueueConsumer(sqs, new S3EventMessages(MovieJson.objectMapper()), this::handle,
-            MovieJson.objectMapper(), properties, new IngestMetrics(new SimpleMeterRegistry(), Clock.systemUTC()));
+            MovieJson.objectMapper(), properties, new IngestMetrics(new SimpleMeterRegistry(), Clock.systemUTC()), Clock.systemUTC());
     private final ConsumerWorkersHealthIndicator health = new ConsumerWorkersHealthIndicator(consumer);
 
     @AfterEach
@@ -117,6 +117,21 @@ class QueueConsumerIntegrationTests {
         assertThat(health.health().getDetails()).containsEntry("workers", 1).containsEntry("configured", 2);
         send("still-served.json");
         await("the other worker still consuming", PATIENCE, () -> handled.contains("still-served.json"));
+    }
+
+    @Test
+    void anEventOlderThanDeletionsAreRememberedGoesAsideWithItsReason() {
+        consumer.start();
+        java.time.Instant longAgo = java.time.Instant.now().minus(Duration.ofDays(29));
+        sqs.sendMessage(m -> m.queueUrl(AWS.queueUrl()).messageBody(S3EventNotifications.objectCreated("us-east-1", "consumer",
+                "incoming/wikipedia/ancient.json", 10, "etag", null, longAgo)));
+        send("recent.json");
+
+        await("the recent one handled", PATIENCE, () -> handled.contains("recent.json"));
+        assertThat(awaitDeadLetters(1)).singleElement().satisfies(m -> assertThat(reason(m)).isEqualTo("the event of "
+                + "s3://consumer/incoming/wikipedia/ancient.json happened at " + longAgo + ", more than 28 days ago: the index may have "
+                + "forgotten deletions since, so it is not applied; deliver the file again to apply it"));
+        assertThat(handled).doesNotContain("ancient.json");
     }
 
     private void send(String name) {

@@ -25,6 +25,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import io.marquee.indexer.PipelineTestSupport;
+import io.marquee.indexer.audit.Ownership;
 import io.marquee.indexer.index.BulkProperties;
 import io.marquee.indexer.index.PitScan;
 import io.marquee.indexer.load.MovieLoader;
@@ -79,11 +80,14 @@ class ReindexIntegrationTests {
     private final BulkProperties bulk;
     private final ProviderProperties providers;
     private final PipelineProperties pipeline;
+    private final Ownership ownership;
     private final ProviderUploads provider = ProviderUploads.to(AWS);
     private final SqsClient sqs = AWS.sqsClient();
 
     ReindexIntegrationTests(Reindexer reindexer, QueueConsumer consumer, MovieIndexAdmin admin, ElasticsearchClient elasticsearch,
-            MovieLoader loader, ReindexProperties properties, BulkProperties bulk, ProviderProperties providers, PipelineProperties pipeline) {
+            MovieLoader loader, ReindexProperties properties, BulkProperties bulk, ProviderProperties providers, PipelineProperties pipeline,
+            Ownership ownership) {
+        this.ownership = ownership;
         this.providers = providers;
         this.pipeline = pipeline;
         this.reindexer = reindexer;
@@ -129,6 +133,26 @@ class ReindexIntegrationTests {
         assertThat(after.source().ingestedAt()).isEqualTo(before.ingestedAt());
         assertThat(after.version()).as("the replay versions records as the consumer did").isEqualTo(versionBefore);
         assertThat(report.lines()).anyMatch(l -> l.startsWith("flipped"));
+    }
+
+    @Test
+    void aDeletedMovieStaysDeletedAfterAFlipWhenAnOldDeliveryIsReplayed() throws IOException {
+        String catalogue = deliverCatalogue(10);
+        await("the catalogue indexed", PATIENCE, () -> count(names.readAlias()) == 10);
+        PipelineTestSupport.nextSecond();
+        provider.deliver("incoming/wikipedia/removals.ndjson", "{\"id\": \"" + id(4) + "\", \"deleted\": true}\n");
+        await("the movie deleted", PATIENCE, () -> count(names.readAlias()) == 9);
+
+        Reindexer.Report report = reindexer.reindex(Reindexer.Source.INDEX, true, false, Optional.empty());
+        assertThat(report.succeeded()).as(report.lines().toString()).isTrue();
+        assertThat(report.lines()).anyMatch(line -> line.equals("carried 1 delete tombstones of the last 30d"));
+
+        // The old delivery replayed after the flip (a dead letter put back): the new index remembers the delete too.
+        int handled = consumer.processed();
+        provider.send(catalogue);
+        await("the replayed delivery handled", PATIENCE, () -> consumer.processed() > handled);
+        assertThat(get(names.readAlias(), id(4)).found()).isFalse();
+        assertThat(count(names.readAlias())).isEqualTo(9);
     }
 
     @Test
@@ -353,7 +377,7 @@ class ReindexIntegrationTests {
     private Reindexer reindexerWith(ReindexProperties custom) {
         PitScan scan = new PitScan(elasticsearch, custom.pageSize(), custom.pointInTime());
         return new Reindexer(elasticsearch, admin, new Leases(elasticsearch, names, "strict", Clock.systemUTC(), custom),
-                new IndexCopy(elasticsearch, bulk, scan), new S3Replay(AWS.s3Client(), loader, providers, pipeline),
+                new IndexCopy(elasticsearch, bulk, scan), new S3Replay(AWS.s3Client(), loader, providers, pipeline, ownership),
                 new CatchUp(elasticsearch, names, bulk, scan), new CatalogueRanking(elasticsearch, bulk, scan, Clock.systemUTC()), custom,
                 Clock.systemUTC());
     }
@@ -363,9 +387,10 @@ class ReindexIntegrationTests {
         return response.found() ? response.source().cast() : List.of();
     }
 
-    private void deliverCatalogue(int size) {
+    /** Delivers movies 0 to {@code size - 1}; returns the delivery's event. */
+    private String deliverCatalogue(int size) {
         String movies = IntStream.range(0, size).mapToObj(n -> movie(n, "Title " + n)).collect(Collectors.joining(",", "[", "]"));
-        provider.deliver("incoming/wikipedia/catalogue.json", movies);
+        return provider.deliver("incoming/wikipedia/catalogue.json", movies);
     }
 
     private static String movie(int n, String title) {

@@ -32,7 +32,15 @@ public final class LocalAws implements AutoCloseable {
     }
 
     public static LocalAws start(Path s3Directory, Names names) {
-        LocalS3 s3 = LocalS3.start(s3Directory);
+        return start(LocalS3.start(s3Directory), names);
+    }
+
+    /** The same, with a bucket that versions its objects as the production ingest bucket does ({@link LocalS3#startVersioned}). */
+    public static LocalAws startVersioned(Path s3Directory, Names names) {
+        return start(LocalS3.startVersioned(s3Directory), names);
+    }
+
+    private static LocalAws start(LocalS3 s3, Names names) {
         LocalSqs sqs = LocalSqs.start();
         AwsEndpoint endpoint = endpoint(s3.uri(), sqs.uri());
         try (S3Client s3Client = s3Client(endpoint); SqsClient sqsClient = sqsClient(endpoint)) {

@@ -19,11 +19,13 @@ public final class LocalS3 implements AutoCloseable {
     private final Path directory;
     private final int port;
     private S3Proxy proxy;
+    private final VersioningFront versioning;
 
-    private LocalS3(Path directory, S3Proxy proxy) {
+    private LocalS3(Path directory, S3Proxy proxy, VersioningFront versioning) {
         this.directory = directory;
         this.proxy = proxy;
         this.port = proxy.getPort();
+        this.versioning = versioning;
     }
 
     public static LocalS3 start(Path directory) {
@@ -33,7 +35,22 @@ public final class LocalS3 implements AutoCloseable {
         catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
-        return new LocalS3(directory, startProxy(directory, 0));
+        return new LocalS3(directory, startProxy(directory, 0, AuthenticationType.AWS_V2_OR_V4), null);
+    }
+
+    /**
+     * A bucket with versioning enabled, as the production ingest bucket has ({@link VersioningFront}): every upload
+     * answers a version id, and reads by version id get that version. Signatures are not checked.
+     */
+    public static LocalS3 startVersioned(Path directory) {
+        try {
+            Files.createDirectories(directory);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        S3Proxy proxy = startProxy(directory, 0, AuthenticationType.NONE);
+        return new LocalS3(directory, proxy, new VersioningFront(URI.create("http://127.0.0.1:" + proxy.getPort())));
     }
 
     /** Stops serving, as an outage would: connections are refused until {@link #resume()}; the objects are kept. */
@@ -47,16 +64,16 @@ public final class LocalS3 implements AutoCloseable {
     /** Serves again, on the same port, the objects as they were. */
     public synchronized void resume() {
         if (proxy == null) {
-            proxy = startProxy(directory, port);
+            proxy = startProxy(directory, port, versioning == null ? AuthenticationType.AWS_V2_OR_V4 : AuthenticationType.NONE);
         }
     }
 
-    private static S3Proxy startProxy(Path directory, int port) {
+    private static S3Proxy startProxy(Path directory, int port, AuthenticationType authentication) {
         try {
             S3Proxy proxy = S3Proxy.builder()
                     .blobStore(new FilesystemNio2BlobStore(directory.toAbsolutePath().toString()))
                     .endpoint(URI.create("http://127.0.0.1:" + port))
-                    .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, AwsEndpoint.ACCESS_KEY, AwsEndpoint.SECRET_KEY)
+                    .awsAuthentication(authentication, AwsEndpoint.ACCESS_KEY, AwsEndpoint.SECRET_KEY)
                     .ignoreUnknownHeaders(true)
                     .build();
             proxy.start();
@@ -79,11 +96,14 @@ public final class LocalS3 implements AutoCloseable {
     }
 
     public URI uri() {
-        return URI.create("http://127.0.0.1:" + port);
+        return versioning != null ? versioning.uri() : URI.create("http://127.0.0.1:" + port);
     }
 
     @Override
     public void close() {
+        if (versioning != null) {
+            versioning.close();
+        }
         stop();
     }
 

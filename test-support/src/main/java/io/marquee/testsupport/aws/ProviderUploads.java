@@ -1,6 +1,7 @@
 package io.marquee.testsupport.aws;
 
 import java.nio.file.Path;
+import java.time.Instant;
 
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -39,17 +40,30 @@ public final class ProviderUploads {
     /** Uploads and announces, as S3 with notifications would. */
     public String deliver(String key, String content) {
         PutObjectResponse put = put(key, RequestBody.fromString(content));
-        return announce(key, content.getBytes(java.nio.charset.StandardCharsets.UTF_8).length, put.eTag(), put.versionId());
+        return announce(key, content.getBytes(java.nio.charset.StandardCharsets.UTF_8).length, put.eTag(), put.versionId(), Instant.now());
     }
 
     public String deliver(String key, Path file) {
         PutObjectResponse put = put(key, RequestBody.fromFile(file));
-        return announce(key, file.toFile().length(), put.eTag(), put.versionId());
+        return announce(key, file.toFile().length(), put.eTag(), put.versionId(), Instant.now());
     }
 
-    /** Publishes the created-event for an object already in the bucket (again, for a duplicate delivery). */
+    /**
+     * Publishes the created-event for an object already in the bucket (again, for a duplicate or late delivery),
+     * stamped as S3 stamps it: with when that upload happened (its Last-Modified), not with now.
+     */
     public String announce(String key, long size, String etag, String versionId) {
-        String event = S3EventNotifications.objectCreated(region, bucket, key, size, etag, versionId);
+        Instant uploaded = s3.headObject(h -> {
+            h.bucket(bucket).key(key);
+            if (versionId != null) {
+                h.versionId(versionId);
+            }
+        }).lastModified();
+        return announce(key, size, etag, versionId, uploaded);
+    }
+
+    private String announce(String key, long size, String etag, String versionId, Instant at) {
+        String event = S3EventNotifications.objectCreated(region, bucket, key, size, etag, versionId, at);
         send(event);
         return event;
     }

@@ -18,12 +18,18 @@ public final class S3EventNotifications {
     private S3EventNotifications() {
     }
 
+    /** The event of an upload that happened just now. */
     public static String objectCreated(String region, String bucket, String key, long size, String etag, String versionId) {
-        return record(region, "ObjectCreated:Put", bucket, key, size, etag, versionId);
+        return objectCreated(region, bucket, key, size, etag, versionId, Instant.now());
+    }
+
+    /** The event of an upload that happened {@code at}: S3 stamps an event with when the upload happened, not when it is delivered. */
+    public static String objectCreated(String region, String bucket, String key, long size, String etag, String versionId, Instant at) {
+        return record(region, "ObjectCreated:Put", bucket, key, size, etag, versionId, at);
     }
 
     public static String objectRemoved(String region, String bucket, String key, String versionId) {
-        return record(region, "ObjectRemoved:Delete", bucket, key, -1, null, versionId);
+        return record(region, "ObjectRemoved:Delete", bucket, key, -1, null, versionId, Instant.now());
     }
 
     /** What S3 sends once when notifications are first configured on a bucket. */
@@ -46,7 +52,8 @@ public final class S3EventNotifications {
         return URLEncoder.encode(key, StandardCharsets.UTF_8).replace("%2F", "/");
     }
 
-    private static String record(String region, String eventName, String bucket, String key, long size, String etag, String versionId) {
+    private static String record(String region, String eventName, String bucket, String key, long size, String etag, String versionId,
+            Instant at) {
         StringBuilder object = new StringBuilder("{\"key\":\"").append(encodeKey(key)).append('"');
         if (size >= 0) {
             object.append(",\"size\":").append(size);
@@ -59,7 +66,7 @@ public final class S3EventNotifications {
         }
         object.append(",\"sequencer\":\"").append(Long.toHexString(SEQUENCE.incrementAndGet()).toUpperCase(Locale.ROOT)).append("\"}");
         return "{\"Records\":[{\"eventVersion\":\"2.1\",\"eventSource\":\"aws:s3\",\"awsRegion\":\"" + region + "\",\"eventTime\":\""
-                + Instant.now() + "\",\"eventName\":\"" + eventName + "\",\"userIdentity\":{\"principalId\":\"AWS:MARQUEELOCAL\"},"
+                + at + "\",\"eventName\":\"" + eventName + "\",\"userIdentity\":{\"principalId\":\"AWS:MARQUEELOCAL\"},"
                 + "\"requestParameters\":{\"sourceIPAddress\":\"127.0.0.1\"},\"responseElements\":{\"x-amz-request-id\":\"" + requestId()
                 + "\",\"x-amz-id-2\":\"" + UUID.randomUUID() + "\"},\"s3\":{\"s3SchemaVersion\":\"1.0\",\"configurationId\":\"marquee-ingest\","
                 + "\"bucket\":{\"name\":\"" + bucket + "\",\"ownerIdentity\":{\"principalId\":\"MARQUEELOCAL\"},\"arn\":\"arn:aws:s3:::" + bucket
