@@ -131,6 +131,10 @@ public final class LocalStack implements AutoCloseable {
         // One admin key, so that what needs a key (a movie's history, metrics) can be tried; the API sees only its hash.
         api.addAll(List.of("--marquee.api.access.keys[0].client-id=local-admin", "--marquee.api.access.keys[0].scopes=admin",
                 "--marquee.api.access.keys[0].sha256=" + Digests.sha256Hex(state.adminKey(), Digests.SHA256_BYTES)));
+        // Where the API's writes go, should a stack turn them on (--marquee.api.writes.enabled=true): this stack's bucket.
+        api.addAll(List.of("--marquee.api.writes.bucket=" + state.bucket(), "--marquee.api.writes.s3-endpoint=" + state.s3(),
+                "--marquee.api.writes.access-key=" + state.accessKey(), "--marquee.api.writes.secret-key=" + state.secretKey(),
+                "--marquee.api.writes.region=" + state.region()));
         api.addAll(options.apiArguments());
         processes.add(start(options.apiJar(), api));
         await("the API to be ready", Duration.ofMinutes(2), this::apiReady);
