@@ -91,12 +91,39 @@ await "nginx" "http://localhost:$STATIC_PORT/response.json" 30
   echo "$(free -g | awk '/Mem:/ {print $2}') GB; $(java -version 2>&1 | head -1); dataset $DATA ($(curl -s "$ES_URL/movies/_count" | sed 's/.*"count":\([0-9]*\).*/\1/') movies)."
   echo "Everything on this one machine: Elasticsearch (1 node), the indexer, both APIs, nginx and the load generator share the cores."
   echo
-  echo "Targets: **nginx** serves a static file the size of the median API answer (the floor for any HTTP answer here);"
+  echo "Targets: **nginx** serves each query's API answer, the very bytes, as a file of its own (the floor for the same answers here);"
+  echo "**nginx-one-file** serves one file the size of the median answer whatever the query (the old floor, for comparison);"
   echo "**elasticsearch** is sent the very bodies the API sends (built by the API's code; request_cache and preference as the API sets them);"
   echo "**api-cold** is the API with its response cache off (marquee.api.cache.max-entries=0); **api-warm** the API as configured, its"
   echo "cache warmed by one pass over the mix. Rates: $RATES requests/s for ${DURATION}s each, after a 20 s warm-up of every target at 300/s (JIT compilation);"
   echo "before each run a 5 s pause (the previous run's queues drain) and 5 s at 300/s (api-warm: every answer cached again)."
 } > "$RUN/header.md"
+
+# Warm every JVM target until its throughput stops rising (JIT compilation, caches): wrk rounds of 5 s over the mix until a
+# round is less than 5% above the one before (at most 3 minutes), recording how long that took.
+warm() { # target, base, lines
+  local previous=0 rounds=0 rate
+  local record="| $1 |"
+  while [ "$rounds" -lt 36 ]; do
+    rounds=$((rounds + 1))
+    rate=$(wrk -t2 -c"$CONNECTIONS" -d5s --timeout 10s -s bench/wrk/mix.lua "$2" -- "$3" | sed -n 's/^RESULT .*"requests":\([0-9]*\),"durationMicros":\([0-9]*\).*/\1 \2/p' \
+      | awk '{printf "%d", $1 * 1000000 / $2}')
+    record="$record $rate"
+    if [ "$previous" -gt 0 ] && [ "$rate" -lt $((previous * 105 / 100)) ]; then break; fi
+    previous=$rate
+  done
+  echo "$record | $((rounds * 5)) |" >> "$RUN/warmup.md"
+}
+{
+  echo "Each JVM target (and Elasticsearch) was sent the mix by wrk in rounds of 5 s until a round's throughput was less than"
+  echo "5% above the round before: requests/s by round, and the seconds until throughput stopped rising."
+  echo
+  echo "| target | requests/s, round by round | seconds |"
+  echo "|---|---|---|"
+} > "$RUN/warmup.md"
+warm elasticsearch "$ES_URL" "$RUN/mix/wrk-es.txt"
+warm api-cold "http://localhost:$COLD_PORT" "$RUN/mix/wrk-api.txt"
+warm api-warm "http://localhost:$WARM_PORT" "$RUN/mix/wrk-api.txt"
 
 echo "Gatling: open-loop runs at $RATES requests/s"
 ./mvnw -B -q -Pbench -pl bench gatling:test -Dbench.out="$RUN/gatling-results.json" -Dbench.mix="$RUN/mix/mix.json" \
@@ -104,14 +131,29 @@ echo "Gatling: open-loop runs at $RATES requests/s"
   -Dbench.api.warm="http://localhost:$WARM_PORT" -Dbench.rates="$RATES" -Dbench.duration="$DURATION" > "$RUN/gatling.log" 2>&1 \
   || { tail -50 "$RUN/gatling.log"; exit 1; }
 
-echo "/response.json" > "$RUN/mix/wrk-nginx.txt"
 echo "wrk -t2 -c$CONNECTIONS -d${PEAK_SECONDS}s, each connection sending the next query of the mix as soon as the last is answered." > "$RUN/wrk-settings.txt"
-declare -A bases=([nginx]="http://localhost:$STATIC_PORT" [elasticsearch]="$ES_URL" [api-cold]="http://localhost:$COLD_PORT" [api-warm]="http://localhost:$WARM_PORT")
-declare -A lines=([nginx]="$RUN/mix/wrk-nginx.txt" [elasticsearch]="$RUN/mix/wrk-es.txt" [api-cold]="$RUN/mix/wrk-api.txt" [api-warm]="$RUN/mix/wrk-api.txt")
-for target in nginx elasticsearch api-cold api-warm; do
+declare -A bases=([nginx]="http://localhost:$STATIC_PORT" [nginx-one-file]="http://localhost:$STATIC_PORT" [elasticsearch]="$ES_URL"
+  [api-cold]="http://localhost:$COLD_PORT" [api-warm]="http://localhost:$WARM_PORT")
+declare -A lines=([nginx]="$RUN/mix/wrk-nginx.txt" [nginx-one-file]="$RUN/mix/wrk-nginx-one-file.txt" [elasticsearch]="$RUN/mix/wrk-es.txt"
+  [api-cold]="$RUN/mix/wrk-api.txt" [api-warm]="$RUN/mix/wrk-api.txt")
+for target in nginx nginx-one-file elasticsearch api-cold api-warm; do
   echo "wrk: peak against $target"
   wrk -t2 -c"$CONNECTIONS" -d"${PEAK_SECONDS}s" --timeout 10s -s bench/wrk/mix.lua "${bases[$target]}" -- "${lines[$target]}" > "$RUN/wrk-$target.txt"
 done
+
+# Where a cache hit's CPU goes: a JFR recording of api-warm under wrk's peak load, shared out over the request path.
+WARM_PID=$(pgrep -f "api-exec.jar.*--server.port=$WARM_PORT" | head -1)
+if [ -n "$WARM_PID" ] && command -v jcmd >/dev/null; then
+  echo "Profiling api-warm (pid $WARM_PID) under peak load"
+  jcmd "$WARM_PID" JFR.start name=hit settings=profile filename="$RUN/api-warm.jfr" > /dev/null
+  cpu_before=$(awk '{print $14 + $15}' "/proc/$WARM_PID/stat")
+  wrk -t2 -c"$CONNECTIONS" -d15s --timeout 10s -s bench/wrk/mix.lua "http://localhost:$WARM_PORT" -- "$RUN/mix/wrk-api.txt" > "$RUN/wrk-profile.txt"
+  cpu_after=$(awk '{print $14 + $15}' "/proc/$WARM_PID/stat")
+  jcmd "$WARM_PID" JFR.stop name=hit > /dev/null
+  requests=$(sed -n 's/^RESULT {"requests":\([0-9]*\).*/\1/p' "$RUN/wrk-profile.txt")
+  cpu_seconds=$(awk -v t="$(getconf CLK_TCK)" -v a="$cpu_after" -v b="$cpu_before" 'BEGIN {printf "%.2f", (a - b) / t}')
+  java -jar bench/target/bench-exec.jar profile "$RUN/api-warm.jfr" "$requests" "$cpu_seconds" "$RUN/profile.md" > /dev/null
+fi
 
 java -jar bench/target/bench-exec.jar report "$RUN" "$RESULT"
 echo "Written to $RESULT; Gatling's HTML report: $(ls -td bench/target/gatling/searchsimulation-*/index.html | head -1)"

@@ -7,6 +7,11 @@ package io.marquee.bench;
  * @param apiPath the API's path and query string, URL-encoded
  * @param esPath the Elasticsearch search path with the URL parameters the API sets
  * @param esBody the search body the API sends, built by the API's own code
+ * @param staticPath where nginx serves the very bytes of this query's API answer (set once they are known)
  */
-record MixEntry(String kind, String apiPath, String esPath, String esBody) {
+record MixEntry(String kind, String apiPath, String esPath, String esBody, String staticPath) {
+
+    MixEntry servedAt(String path) {
+        return new MixEntry(kind, apiPath, esPath, esBody, path);
+    }
 }

@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 final class Report {
 
-    static final List<String> TARGETS = List.of("nginx", "elasticsearch", "api-cold", "api-warm");
+    static final List<String> TARGETS = List.of("nginx", "nginx-one-file", "elasticsearch", "api-cold", "api-warm");
     /** Between a run's name and a query type in the results (as {@code RunResults} writes them). */
     static final String KIND = "#";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -46,6 +46,7 @@ final class Report {
         byKind(md, runs, names);
         md.append("\n## Peak (wrk, closed loop)\n\n")
                 .append(Files.readString(run.resolve("wrk-settings.txt")).strip()).append("\n\n")
+                .append("`× nginx` is against nginx serving each query's very answer bytes.\n\n")
                 .append("| target | requests/s | × nginx | errors | p50 ms | p99 ms | p99.9 ms | max ms |\n|---|---|---|---|---|---|---|---|\n");
         double nginx = peak(run, "nginx").path("rate").asDouble();
         for (String target : TARGETS) {
@@ -55,6 +56,14 @@ final class Report {
                     wrk.path("errors").asLong(), wrk.path("p50Micros").asDouble() / 1000, wrk.path("p99Micros").asDouble() / 1000,
                     wrk.path("p999Micros").asDouble() / 1000, wrk.path("maxMicros").asDouble() / 1000));
         }
+        Path profile = run.resolve("profile.md");
+        if (Files.exists(profile)) {
+            md.append("\n## Where a cache hit's CPU goes (JFR, api-warm at peak)\n\n").append(Files.readString(profile));
+        }
+        Path warmUp = run.resolve("warmup.md");
+        if (Files.exists(warmUp)) {
+            md.append("\n## Warm-up\n\n").append(Files.readString(warmUp));
+        }
         md.append("\n## The query mix\n\n").append(Files.readString(run.resolve("mix/mix.md")));
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, md);
@@ -63,7 +72,8 @@ final class Report {
 
     /**
      * p50 / p99 by query type and target for each rate: what typeahead ({@code /v1/suggest}) costs warm and cold, beside the
-     * lookups and searches. nginx serves one file whatever the query, so it has no column.
+     * lookups and searches, and nginx serving each query's answer bytes: the floor per type. nginx-one-file serves one
+     * file whatever the query, so it has no column.
      */
     private static void byKind(StringBuilder md, JsonNode runs, List<String> names) {
         List<String> kinds = names.stream().filter(name -> name.contains(KIND)).map(name -> name.substring(name.indexOf(KIND) + 1)).distinct()
@@ -71,7 +81,7 @@ final class Report {
         if (kinds.isEmpty()) {
             return;
         }
-        List<String> targets = TARGETS.subList(1, TARGETS.size());
+        List<String> targets = TARGETS.stream().filter(target -> !target.equals("nginx-one-file")).toList();
         md.append("\n### By query type\n\np50 / p99 milliseconds of the answers that succeeded, by the query type of the mix.\n\n")
                 .append("| rate/s | query type | ").append(String.join(" | ", targets)).append(" |\n|---|---|")
                 .append("---|".repeat(targets.size())).append('\n');

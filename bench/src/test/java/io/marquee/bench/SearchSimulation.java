@@ -24,7 +24,8 @@ import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 
 /**
- * Open-loop load, one target after another at each rate: the nginx static baseline, Elasticsearch asked the API's own
+ * Open-loop load, one target after another at each rate: nginx serving each query's very answer bytes (and, for
+ * comparison, one file whatever the query), Elasticsearch asked the API's own
  * bodies, the API with its cache off (cold) and the API with it on and warmed (warm). Every request is named
  * {@code <target>@<rate>}, which is how the report finds it. Arrivals do not wait for answers (open model), over shared
  * keep-alive connections as a service calling the API would use. Each run's response times (milliseconds, as Gatling
@@ -42,6 +43,7 @@ public class SearchSimulation extends Simulation {
 
     {
         targets.put("nginx", System.getProperty("bench.static"));
+        targets.put("nginx-one-file", System.getProperty("bench.static"));
         targets.put("elasticsearch", System.getProperty("bench.es"));
         targets.put("api-cold", System.getProperty("bench.api.cold"));
         targets.put("api-warm", System.getProperty("bench.api.warm"));
@@ -91,7 +93,8 @@ public class SearchSimulation extends Simulation {
     private ChainBuilder request(String target, String name) {
         String base = targets.get(target);
         HttpRequestActionBuilder request = switch (target) {
-            case "nginx" -> http(name).get(base + "/response.json");
+            case "nginx" -> http(name).get(base + "#{staticPath}");
+            case "nginx-one-file" -> http(name).get(base + "/response.json");
             case "elasticsearch" -> http(name).post(base + "#{esPath}").body(StringBody("#{esBody}")).asJson();
             default -> http(name).get(base + "#{apiPath}");
         };

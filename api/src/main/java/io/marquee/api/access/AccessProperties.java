@@ -22,13 +22,13 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param keys the clients with keys, fixed for the process's life
  * @param anonymous what a request without a key may do
- * @param keysFile a YAML file of more keys ({@code marquee.api.access.keys[n]…}, in production the mounted Secret),
+ * @param hashesFile a YAML file of more keys ({@code marquee.api.access.keys[n]…}, in production the mounted Secret),
  *        read again when it changes, so that a key added or revoked there works or stops working without a restart
  * @param reloadInterval how often the keys file is looked at
  */
 @Validated
 @ConfigurationProperties("marquee.api.access")
-public record AccessProperties(@Valid List<Key> keys, @DefaultValue @NotNull @Valid Anonymous anonymous, Path keysFile,
+public record AccessProperties(@Valid List<Key> keys, @DefaultValue @NotNull @Valid Anonymous anonymous, Path hashesFile,
         @DefaultValue("10s") @NotNull Duration reloadInterval) {
 
     public AccessProperties {

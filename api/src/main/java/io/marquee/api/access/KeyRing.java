@@ -30,7 +30,7 @@ import org.springframework.core.io.ByteArrayResource;
 import io.marquee.text.Digests;
 
 /**
- * The keys the API accepts: those in its configuration, and those in the keys file ({@code keys-file}, in
+ * The keys the API accepts: those in its configuration, and those in the keys file ({@code hashes-file}, in
  * production the mounted Secret, which Kubernetes updates in place), read again every {@code reload-interval} when
  * its content changed. A key removed from the file stops working within that interval, without a restart; a file
  * that cannot be read or holds an invalid key changes nothing (the keys before stay, and the reason is logged).
@@ -53,7 +53,7 @@ final class KeyRing implements SmartLifecycle {
 
     KeyRing(AccessProperties properties, Validator validator, ClientBuckets buckets) {
         this.configured = properties.keys();
-        this.file = properties.keysFile();
+        this.file = properties.hashesFile();
         this.interval = properties.reloadInterval();
         this.validator = validator;
         this.buckets = buckets;

@@ -28,12 +28,12 @@ class KeyRevocationIntegrationTests {
 
     private static final String PARTNER_KEY = "partner-key-to-be-revoked";
     private static final String SUCCESSOR_KEY = "successor-key-added-later";
-    private static final Path KEYS = keysFile();
+    private static final Path KEYS = hashesFile();
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         ApiTestSupport.register(registry, KeyRevocationIntegrationTests.class);
-        registry.add("marquee.api.access.keys-file", KEYS::toString);
+        registry.add("marquee.api.access.hashes-file", KEYS::toString);
     }
 
     private final WebTestClient http;
@@ -70,7 +70,7 @@ class KeyRevocationIntegrationTests {
         }
     }
 
-    private static Path keysFile() {
+    private static Path hashesFile() {
         try {
             Path file = Files.createTempFile("keys", ".yml");
             Files.writeString(file, key(0, "partner", PARTNER_KEY));
