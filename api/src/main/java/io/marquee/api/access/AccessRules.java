@@ -60,6 +60,8 @@ final class AccessRules {
     }
 
     private static final Set<HttpMethod> READS = Set.of(HttpMethod.GET, HttpMethod.HEAD);
+    /** The exchange attribute holding {@link #isOpen}'s answer. */
+    private static final String OPEN = AccessRules.class.getName() + ".open";
 
     static final List<Rule> RULES = List.of(
             new Rule(Access.OPEN, READS, List.of("/actuator/health", "/actuator/health/**")),
@@ -75,11 +77,16 @@ final class AccessRules {
     private AccessRules() {
     }
 
-    /** Whether anyone may make the request without a key or a limit: an open route, or a CORS preflight. */
+    /**
+     * Whether anyone may make the request without a key or a limit: an open route, or a CORS preflight. Decided once
+     * a request: authentication and the limits both ask.
+     */
     static boolean isOpen(ServerWebExchange exchange) {
-        ServerHttpRequest request = exchange.getRequest();
-        return CorsUtils.isPreFlightRequest(request)
-                || ruleFor(request.getMethod(), request.getPath().pathWithinApplication()).map(rule -> rule.access() == Access.OPEN).orElse(false);
+        return exchange.getAttributes().computeIfAbsent(OPEN, name -> {
+            ServerHttpRequest request = exchange.getRequest();
+            return CorsUtils.isPreFlightRequest(request)
+                    || ruleFor(request.getMethod(), request.getPath().pathWithinApplication()).map(rule -> rule.access() == Access.OPEN).orElse(false);
+        }) == Boolean.TRUE;
     }
 
     /** The first rule for a request, as the chain decides it; empty when none matches (denied). */

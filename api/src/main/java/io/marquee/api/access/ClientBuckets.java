@@ -29,9 +29,9 @@ class ClientBuckets {
         this.anonymous = properties.anonymous();
     }
 
-    /** The bucket of a key's client; a key's rate and burst as configured when it was first used. */
+    /** The bucket of a key (by its hash, unique to it); the key's rate and burst as configured when it was first used. */
     TokenBucket forKey(AccessProperties.Key key) {
-        return keys.computeIfAbsent(key.clientId() + ":" + key.sha256(), k -> new TokenBucket(key.rate(), key.burst(), System::nanoTime));
+        return keys.computeIfAbsent(key.sha256(), k -> new TokenBucket(key.rate(), key.burst(), System::nanoTime));
     }
 
     /** The bucket of a source address: what anonymous requests and refused credentials take from. */
@@ -41,9 +41,7 @@ class ClientBuckets {
 
     /** Forgets the buckets of keys no longer configured, so that revoked keys leave nothing behind. */
     void retainKeys(java.util.Collection<AccessProperties.Key> configured) {
-        java.util.Set<String> live = new java.util.HashSet<>();
-        configured.forEach(key -> live.add(key.clientId() + ":" + key.sha256()));
-        keys.keySet().retainAll(live);
+        keys.keySet().retainAll(configured.stream().map(AccessProperties.Key::sha256).collect(java.util.stream.Collectors.toSet()));
     }
 
     long sourcesHeld() {

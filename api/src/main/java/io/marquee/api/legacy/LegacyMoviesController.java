@@ -24,6 +24,7 @@ import io.marquee.api.search.InvalidSearchException;
 import io.marquee.api.search.MovieQueries;
 import io.marquee.api.search.MovieSearch;
 import io.marquee.api.search.MovieSearchRequest;
+import io.marquee.api.search.TextBounds;
 import io.marquee.text.Genres;
 import io.marquee.text.TextFolding;
 
@@ -101,11 +102,7 @@ class LegacyMoviesController {
     }
 
     private static String text(String name, String value) {
-        String text = value.strip();
-        if (text.isEmpty() || text.length() > MovieSearchRequest.MAX_TEXT) {
-            throw new InvalidSearchException(name, name + " must be 1 to " + MovieSearchRequest.MAX_TEXT + " characters");
-        }
-        return text;
+        return TextBounds.required(name, value, MovieSearchRequest.MAX_TEXT);
     }
 
     private static int limit(String value) {

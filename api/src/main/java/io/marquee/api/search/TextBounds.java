@@ -21,11 +21,30 @@ public final class TextBounds {
         if (text.length() > max) {
             throw new InvalidSearchException(name, name + " must be at most " + max + " characters (was " + text.length() + ")");
         }
-        int folded = TextFolding.fold(text).length();
+        // Folding never lengthens ASCII (case and punctuation map one to one or to less): only other text needs folding here.
+        int folded = isAscii(text) ? text.length() : TextFolding.fold(text).length();
         if (folded > max) {
             throw new InvalidSearchException(name, name + " must be at most " + max + " characters once its characters are spelt out "
                     + "(was " + folded + ")");
         }
         return text;
+    }
+
+    /** As {@link #checked}, for a text that must be given: blank is refused too. */
+    public static String required(String name, String value, int max) {
+        String text = checked(name, value, max);
+        if (text == null) {
+            throw new InvalidSearchException(name, name + " must be 1 to " + max + " characters");
+        }
+        return text;
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -43,11 +43,7 @@ class SuggestController {
     }
 
     private static String text(String q) {
-        String text = TextBounds.checked("q", q, MAX_TEXT);
-        if (text == null) {
-            throw new InvalidSearchException("q", "q must be 1 to " + MAX_TEXT + " characters");
-        }
-        return text;
+        return TextBounds.required("q", q, MAX_TEXT);
     }
 
     private static int size(String value) {

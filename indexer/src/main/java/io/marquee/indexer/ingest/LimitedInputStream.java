@@ -20,6 +20,11 @@ final class LimitedInputStream extends FilterInputStream {
         this.reason = reason;
     }
 
+    /** A stream that only counts: no limit. */
+    static LimitedInputStream counting(InputStream in) {
+        return new LimitedInputStream(in, Long.MAX_VALUE, "");
+    }
+
     long count() {
         return count;
     }

@@ -72,7 +72,7 @@ final class ZipBundleReader {
     /** The first pass: returns why the bundle is refused, or null, having collected credits and ratings. */
     private String inspect(MovieFile file, Lookups lookups) throws IOException {
         boolean metadata = false;
-        try (LimitedInputStream raw = new LimitedInputStream(file.open(), Long.MAX_VALUE, ""); ZipInputStream zip = new ZipInputStream(raw)) {
+        try (LimitedInputStream raw = LimitedInputStream.counting(file.open()); ZipInputStream zip = new ZipInputStream(raw)) {
             long total = 0;
             ZipEntry entry;
             while ((entry = zip.getNextEntry()) != null) {
