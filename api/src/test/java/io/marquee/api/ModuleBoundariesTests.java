@@ -43,6 +43,13 @@ class ModuleBoundariesTests {
     }
 
     @Test
+    void nothingDependsOnTheHitsAnsweredOnTheConnection() {
+        // They sit in front of the stack, replaying what it answered: the stack must work the same without them.
+        noClasses().that().resideOutsideOfPackage("io.marquee.api.hits..")
+                .should().dependOnClassesThat().resideInAPackage("io.marquee.api.hits..").check(classes);
+    }
+
+    @Test
     void webConcernsDependOnNoFeature() {
         noClasses().that().resideInAPackage("io.marquee.api.web..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.marquee.api.search..", "io.marquee.api.legacy..").check(classes);

@@ -92,7 +92,7 @@ public final class LocalStack implements AutoCloseable {
     static LocalStack start(StackOptions options) {
         requireFile(options.apiJar(), "API jar");
         requireFile(options.indexerJar(), "indexer jar");
-        LocalElasticsearch elasticsearch = LocalElasticsearch.start(LocalElasticsearch.Options.singleNode().withHeap("1g"));
+        LocalElasticsearch elasticsearch = LocalElasticsearch.start(LocalElasticsearch.Options.singleNode().withHeap(options.elasticsearchHeap()));
         LocalStack stack = null;
         try {
             LocalAws aws = LocalAws.start(options.stateDir().resolve("s3"), LocalAws.Names.defaults());
@@ -121,11 +121,11 @@ public final class LocalStack implements AutoCloseable {
             Deliveries.deliver(state, "wikipedia", data);
         }
         try (SqsClient sqs = aws.sqsClient()) {
-            await("the sample to be indexed", Duration.ofMinutes(5), () -> LocalAws.queueDepth(sqs, state.queueUrl()) == 0);
+            await("the sample to be indexed", options.loadTimeout(), () -> LocalAws.queueDepth(sqs, state.queueUrl()) == 0);
         }
         // The consumer ranks the catalogue once its writes settle (prominence, an interval after the last delivery), which
         // rewrites most documents after a first load: the API starts on a ranked catalogue, not in the middle of that.
-        await("the catalogue to be ranked", Duration.ofMinutes(5), new Settled(esUrl, RANKED_AFTER));
+        await("the catalogue to be ranked", options.loadTimeout(), new Settled(esUrl, RANKED_AFTER));
         List<String> api = new ArrayList<>(List.of("--spring.elasticsearch.uris=" + esUrl, "--server.port=" + options.port(),
                 "--spring.profiles.active=plain-logs"));
         // One admin key, so that what needs a key (a movie's history, metrics) can be tried; the API sees only its hash.

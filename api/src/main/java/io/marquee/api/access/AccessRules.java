@@ -44,6 +44,16 @@ final class AccessRules {
         Set<Scope> scopes() {
             return scopes;
         }
+
+        /** Whether a key with these scopes may make the request. */
+        boolean permits(Set<Scope> held) {
+            return held.stream().anyMatch(scopes::contains);
+        }
+
+        /** Whether a request without a key may make it: only a search, and only while anonymous search is on. */
+        boolean permitsAnonymous(AccessProperties.Anonymous anonymous) {
+            return this == SEARCH && anonymous.enabled();
+        }
     }
 
     /** One rule: these methods on these paths need this access. */

@@ -1,11 +1,12 @@
 package io.marquee.api.access;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
@@ -41,23 +42,32 @@ final class ApiKeys implements ReactiveAuthenticationManager, ServerAuthenticati
 
     @Override
     public Mono<Authentication> convert(ServerWebExchange exchange) {
-        String presented = presented(exchange.getRequest());
+        String presented = presented(exchange.getRequest().getHeaders()::getFirst);
         return presented == null ? Mono.empty() : Mono.just(new Presented(presented));
     }
 
     @Override
     public Mono<Authentication> authenticate(Authentication authentication) {
-        return keys.byHash(Digests.sha256Hex((String) authentication.getCredentials(), Digests.SHA256_BYTES))
-                .<Authentication>map(Authenticated::new)
+        return lookUp((String) authentication.getCredentials()).<Authentication>map(Authenticated::new)
                 .map(Mono::just).orElseGet(() -> Mono.error(new BadCredentialsException("Unknown API key")));
     }
 
-    private static String presented(ServerHttpRequest request) {
-        String key = request.getHeaders().getFirst(API_KEY);
+    /** The configured key a presented one is, found by its hash. */
+    Optional<AccessProperties.Key> lookUp(String presented) {
+        return keys.byHash(Digests.sha256Hex(presented, Digests.SHA256_BYTES));
+    }
+
+    /**
+     * The key a request presents, from its first {@code X-Api-Key} and {@code Authorization} headers: null for none.
+     *
+     * @param header a request header's first value, or null
+     */
+    static String presented(UnaryOperator<String> header) {
+        String key = header.apply(API_KEY);
+        String authorization = header.apply(HttpHeaders.AUTHORIZATION);
         if (key != null) {
             return key.strip();
         }
-        String authorization = request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
         if (authorization != null && authorization.regionMatches(true, 0, APIKEY_SCHEME, 0, APIKEY_SCHEME.length())) {
             return authorization.substring(APIKEY_SCHEME.length()).strip();
         }

@@ -4,7 +4,6 @@ import reactor.core.publisher.Mono;
 import reactor.util.context.Context;
 
 import org.springframework.core.Ordered;
-import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.stereotype.Component;
@@ -70,10 +69,7 @@ class RateLimits implements WebFilter, Ordered {
 
     private static TokenBucket.Outcome limited(ServerWebExchange exchange, TokenBucket bucket) {
         TokenBucket.Outcome outcome = bucket.take();
-        HttpHeaders headers = exchange.getResponse().getHeaders();
-        headers.set("RateLimit-Limit", Integer.toString(outcome.limit()));
-        headers.set("RateLimit-Remaining", Integer.toString(outcome.remaining()));
-        headers.set("RateLimit-Reset", Long.toString(outcome.resetSeconds()));
+        outcome.headers(exchange.getResponse().getHeaders()::set);
         return outcome;
     }
 

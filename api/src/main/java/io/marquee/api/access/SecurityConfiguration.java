@@ -1,8 +1,5 @@
 package io.marquee.api.access;
 
-import java.util.Set;
-import java.util.stream.Collectors;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,7 +10,6 @@ import org.springframework.security.config.annotation.web.reactive.EnableWebFlux
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
 import org.springframework.security.web.server.authentication.ServerAuthenticationEntryPointFailureHandler;
@@ -84,8 +80,7 @@ class SecurityConfiguration {
                                 access.permitAll();
                             }
                             else {
-                                access.access(allowing(rule.access(), rule.access() == AccessRules.Access.SEARCH
-                                        && properties.anonymous().enabled()));
+                                access.access(allowing(rule.access(), rule.access().permitsAnonymous(properties.anonymous())));
                             }
                         }
                     }
@@ -96,11 +91,10 @@ class SecurityConfiguration {
 
     /** Allows a key holding one of the access's scopes, and, when {@code anonymous}, a request with no key. */
     private static ReactiveAuthorizationManager<AuthorizationContext> allowing(AccessRules.Access access, boolean anonymous) {
-        Set<String> authorities = access.scopes().stream().map(ApiKeys::authority).collect(Collectors.toSet());
         return (authentication, context) -> authentication
                 .filter(Authentication::isAuthenticated)
-                .map(auth -> new AuthorizationDecision(auth.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                        .anyMatch(authorities::contains)))
+                .ofType(ApiKeys.Authenticated.class)
+                .map(key -> new AuthorizationDecision(access.permits(key.key().scopes())))
                 .defaultIfEmpty(new AuthorizationDecision(anonymous));
     }
 

@@ -1,5 +1,6 @@
 package io.marquee.api.access;
 
+import java.util.function.BiConsumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -48,5 +49,16 @@ final class TokenBucket {
      * @param resetSeconds seconds until the bucket is full again (allowed) or holds a token (refused)
      */
     record Outcome(boolean allowed, int limit, int remaining, long resetSeconds) {
+
+        static final String LIMIT = "RateLimit-Limit";
+        static final String REMAINING = "RateLimit-Remaining";
+        static final String RESET = "RateLimit-Reset";
+
+        /** The response headers saying so (IETF draft RateLimit fields). */
+        void headers(BiConsumer<String, String> header) {
+            header.accept(LIMIT, Integer.toString(limit));
+            header.accept(REMAINING, Integer.toString(remaining));
+            header.accept(RESET, Long.toString(resetSeconds));
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.marquee.api.cache;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -66,9 +67,17 @@ public class ResponseCache {
     ResponseCache(CacheProperties properties, Supplier<String> generation, ObjectMapper json, LongSupplier nanoTime) {
         long budget = properties.maxEntries() == 0 ? 0 : properties.maxBytes().toBytes();
         int leastWeight = (int) Math.min(Integer.MAX_VALUE, properties.maxEntries() == 0 ? 1 : Math.max(1, budget / properties.maxEntries()));
-        this.cache = Caffeine.newBuilder().maximumWeight(budget)
+        // Removals are told on the removing thread: an answer replaced, evicted or cleared is retired at once, and a hit
+        // answered on the connection (Answer#fresh) never outlives it.
+        this.cache = Caffeine.newBuilder().maximumWeight(budget).executor(Runnable::run)
                 .weigher((Key key, Entry entry) -> Math.max(leastWeight, entry.weight())).ticker(nanoTime::getAsLong)
-                .expireAfterWrite(properties.ttl().plus(properties.staleWhileRevalidate()).plus(properties.staleIfError())).buildAsync();
+                .expireAfterWrite(properties.ttl().plus(properties.staleWhileRevalidate()).plus(properties.staleIfError()))
+                .removalListener((Key key, Entry entry, com.github.benmanes.caffeine.cache.RemovalCause cause) -> {
+                    if (entry != null) {
+                        entry.retired = true;
+                    }
+                })
+                .buildAsync();
         this.generation = generation;
         this.json = json;
         this.freshNanos = properties.ttl().toNanos();
@@ -98,20 +107,21 @@ public class ResponseCache {
         return Mono.deferContextual(context -> {
             Key key = new Key(generation(), request);
             Entry entry = completed(key);
+            Served served = context.getOrDefault(Served.class, null);
             if (entry != null) {
                 long age = nanoTime.getAsLong() - entry.storedAt();
                 if (age <= freshNanos) {
-                    return Mono.just((Cached<T>) entry.as(Cached.Source.HIT));
+                    return Mono.just((Cached<T>) given(served, entry, Cached.Source.HIT));
                 }
                 if (age <= revalidateNanos) {
                     revalidate(key, load, body, context);
-                    return Mono.just((Cached<T>) entry.as(Cached.Source.STALE));
+                    return Mono.just((Cached<T>) given(served, entry, Cached.Source.STALE));
                 }
                 // Too old to serve while revalidating: this request waits for the new answer, and gets the old one only
                 // if Elasticsearch cannot give one (degraded mode: better a stale answer than none).
                 return Mono.fromFuture(refresh(key, load, body, context), true)
-                        .map(fresh -> (Cached<T>) fresh.as(Cached.Source.MISS))
-                        .onErrorResume(CatalogUnavailableException.class, error -> Mono.just((Cached<T>) entry.as(Cached.Source.STALE_IF_ERROR)));
+                        .map(fresh -> (Cached<T>) given(served, fresh, Cached.Source.MISS))
+                        .onErrorResume(CatalogUnavailableException.class, error -> Mono.just((Cached<T>) given(served, entry, Cached.Source.STALE_IF_ERROR)));
             }
             // Just after an alias flip every answer misses at once, against an index whose caches are cold: the answer
             // of the index before is served, marked stale, for the one call that replaces it, so no client waits on that
@@ -120,7 +130,7 @@ public class ResponseCache {
             Entry old = before == null ? null : completed(new Key(before, request));
             if (old != null) {
                 revalidate(key, load, body, context);
-                return Mono.just((Cached<T>) old.as(Cached.Source.STALE));
+                return Mono.just((Cached<T>) given(served, old, Cached.Source.STALE));
             }
             boolean[] loaded = {false};
             CompletableFuture<Entry> answer = cache.get(key, (k, executor) -> {
@@ -128,8 +138,16 @@ public class ResponseCache {
                 return load(key, load, body).contextWrite(context).toFuture();
             });
             // Suppressing cancellation: the future is shared, and one client going away must not fail the others waiting on it.
-            return Mono.fromFuture(answer, true).map(found -> (Cached<T>) found.as(loaded[0] ? Cached.Source.MISS : Cached.Source.HIT));
+            return Mono.fromFuture(answer, true).map(found -> (Cached<T>) given(served, found, loaded[0] ? Cached.Source.MISS : Cached.Source.HIT));
         });
+    }
+
+    /** An answer as this request gets it, noted among those it was given when it collects them. */
+    private static Cached<Object> given(Served served, Entry entry, Cached.Source source) {
+        if (served != null) {
+            served.add(entry);
+        }
+        return entry.as(source);
     }
 
     private String generation() {
@@ -192,7 +210,7 @@ public class ResponseCache {
             }
             String etag = "\"" + key.generation() + "." + Digests.sha256Hex(bytes, ETAG_DIGEST_BYTES) + "\"";
             int weight = (int) Math.min(Integer.MAX_VALUE, (long) bytes.length * HEAP_PER_JSON_BYTE + ENTRY_OVERHEAD);
-            return new Entry(value, key.generation(), etag, nanoTime.getAsLong(), weight);
+            return new Entry(value, key.generation(), etag, nanoTime.getAsLong(), weight, bytes);
         });
     }
 
@@ -238,11 +256,92 @@ public class ResponseCache {
     private record Key(String generation, Object request) {
     }
 
-    /** What the cache stores: the answer, where and when it was read, its ETag, and the heap it is reckoned to take. */
-    private record Entry(Object value, String generation, String etag, long storedAt, int weight) {
+    /**
+     * What the cache stores: the answer, where and when it was read, its ETag, the heap it is reckoned to take, and its
+     * body's JSON.
+     */
+    private final class Entry implements Answer {
+
+        private final Object value;
+        private final String generation;
+        private final String etag;
+        private final long storedAt;
+        private final int weight;
+        private final byte[] json;
+        /** Set once the cache no longer holds this answer (replaced, evicted, cleared). */
+        private volatile boolean retired;
+
+        Entry(Object value, String generation, String etag, long storedAt, int weight, byte[] json) {
+            this.value = value;
+            this.generation = generation;
+            this.etag = etag;
+            this.storedAt = storedAt;
+            this.weight = weight;
+            this.json = json;
+        }
 
         Cached<Object> as(Cached.Source source) {
             return new Cached<>(value, generation, etag, source);
+        }
+
+        long storedAt() {
+            return storedAt;
+        }
+
+        int weight() {
+            return weight;
+        }
+
+        String generation() {
+            return generation;
+        }
+
+        @Override
+        public boolean fresh() {
+            return !retired && nanoTime.getAsLong() - storedAt <= freshNanos && generation.equals(ResponseCache.this.generation.get());
+        }
+
+        @Override
+        public byte[] json() {
+            return json;
+        }
+    }
+
+    /**
+     * A cached answer as a request was given it, for whoever would answer the same request again without asking the
+     * cache (the hits answered on the connection).
+     */
+    public interface Answer {
+
+        /** Whether the cache would still give this answer as a hit: still held, within its TTL, of the current generation. */
+        boolean fresh();
+
+        /** Its body's JSON, as every hit sends it. */
+        byte[] json();
+    }
+
+    /**
+     * The answers the cache gave one request, collected when the request puts one of these into its Reactor context
+     * (under this class): a response that used exactly one answer, fresh, is that answer's to repeat.
+     */
+    public static final class Served {
+
+        private Answer only;
+        private boolean several;
+
+        synchronized void add(Answer answer) {
+            if (answer == null || only != null && only != answer) {
+                several = true;
+                only = null;
+            }
+            else if (!several) {
+                only = answer;
+            }
+        }
+
+        /** The one answer the request was given, if it was given exactly one. */
+        public synchronized Optional<Answer> single() {
+            return several ? Optional.empty() : Optional.ofNullable(only);
         }
     }
 }

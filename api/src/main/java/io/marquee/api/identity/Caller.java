@@ -12,6 +12,8 @@ import org.springframework.web.server.ServerWebExchange;
 public record Caller(String requestId, String clientId, String source) {
 
     public static final String ANONYMOUS = "anonymous";
+    /** The metric tag naming a request's client (its configured client id, or {@link #ANONYMOUS}). */
+    public static final String CLIENT_TAG = "client";
     /** Where a request's caller is kept: the exchange's attributes and the Reactor context, under this key. */
     public static final String KEY = "marquee.caller";
 

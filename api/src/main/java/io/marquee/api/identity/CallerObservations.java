@@ -15,12 +15,10 @@ import org.springframework.stereotype.Component;
 @Component
 class CallerObservations extends DefaultServerRequestObservationConvention {
 
-    static final String CLIENT = "client";
-
     @Override
     public KeyValues getLowCardinalityKeyValues(ServerRequestObservationContext context) {
         Object caller = context.getAttributes().get(Caller.KEY);
         String client = caller instanceof Caller known ? known.clientId() : Caller.ANONYMOUS;
-        return super.getLowCardinalityKeyValues(context).and(KeyValue.of(CLIENT, client));
+        return super.getLowCardinalityKeyValues(context).and(KeyValue.of(Caller.CLIENT_TAG, client));
     }
 }
