@@ -116,6 +116,19 @@ api_pid() { # port
   pgrep -f "api-exec.jar.*--server.port=$1" | head -1
 }
 
+profile_at_peak() { # port, lines, out: a JFR recording of the API on that port under wrk's peak load, shared out (bench profile)
+  local pid cpu_before cpu_after requests cpu_seconds
+  pid=$(api_pid "$1")
+  jcmd "$pid" JFR.start name=peak settings=profile filename="$RUN/api-$1.jfr" > /dev/null
+  cpu_before=$(awk '{print $14 + $15}' "/proc/$pid/stat")
+  wrk -t2 -c"$CONNECTIONS" -d15s --timeout 10s -s bench/wrk/mix.lua "http://localhost:$1" -- "$2" > "$RUN/wrk-profile-$1.txt"
+  cpu_after=$(awk '{print $14 + $15}' "/proc/$pid/stat")
+  jcmd "$pid" JFR.stop name=peak > /dev/null
+  requests=$(sed -n 's/^RESULT {"requests":\([0-9]*\).*/\1/p' "$RUN/wrk-profile-$1.txt")
+  cpu_seconds=$(awk -v t="$(getconf CLK_TCK)" -v a="$cpu_after" -v b="$cpu_before" 'BEGIN {printf "%.2f", (a - b) / t}')
+  java -jar bench/target/bench-exec.jar profile "$RUN/api-$1.jfr" "$requests" "$cpu_seconds" "$3" > /dev/null
+}
+
 heap_after_gc() { # pid: the bytes of heap in use after a full GC
   jcmd "$1" GC.run > /dev/null
   jcmd "$1" GC.heap_info | sed -n 's/.*total [0-9]*K, used \([0-9]*\)K.*/\1/p' | head -1 | awk '{printf "%d", $1 * 1024}'

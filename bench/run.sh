@@ -66,19 +66,10 @@ for target in nginx nginx-one-file elasticsearch api-cold api-warm; do
   wrk -t2 -c"$CONNECTIONS" -d"${PEAK_SECONDS}s" --timeout 10s -s bench/wrk/mix.lua "${bases[$target]}" -- "${lines[$target]}" > "$RUN/wrk-$target.txt"
 done
 
-# Where a cache hit's CPU goes: a JFR recording of api-warm under wrk's peak load, shared out over the request path.
-WARM_PID=$(api_pid "$WARM_PORT")
-if [ -n "$WARM_PID" ]; then
-  echo "Profiling api-warm (pid $WARM_PID) under peak load"
-  jcmd "$WARM_PID" JFR.start name=hit settings=profile filename="$RUN/api-warm.jfr" > /dev/null
-  cpu_before=$(awk '{print $14 + $15}' "/proc/$WARM_PID/stat")
-  wrk -t2 -c"$CONNECTIONS" -d15s --timeout 10s -s bench/wrk/mix.lua "http://localhost:$WARM_PORT" -- "$RUN/mix/wrk-api.txt" > "$RUN/wrk-profile.txt"
-  cpu_after=$(awk '{print $14 + $15}' "/proc/$WARM_PID/stat")
-  jcmd "$WARM_PID" JFR.stop name=hit > /dev/null
-  requests=$(sed -n 's/^RESULT {"requests":\([0-9]*\).*/\1/p' "$RUN/wrk-profile.txt")
-  cpu_seconds=$(awk -v t="$(getconf CLK_TCK)" -v a="$cpu_after" -v b="$cpu_before" 'BEGIN {printf "%.2f", (a - b) / t}')
-  java -jar bench/target/bench-exec.jar profile "$RUN/api-warm.jfr" "$requests" "$cpu_seconds" "$RUN/profile.md" > /dev/null
-fi
+# Where a request's CPU goes: a JFR recording of each API under wrk's peak load, shared out over the request path.
+echo "Profiling api-warm and api-cold under peak load"
+profile_at_peak "$WARM_PORT" "$RUN/mix/wrk-api.txt" "$RUN/profile.md"
+profile_at_peak "$COLD_PORT" "$RUN/mix/wrk-api.txt" "$RUN/profile-cold.md"
 
 java -jar bench/target/bench-exec.jar report "$RUN" "$RESULT"
 echo "Written to $RESULT; Gatling's HTML report: $(ls -td bench/target/gatling/searchsimulation-*/index.html | head -1)"

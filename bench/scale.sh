@@ -51,7 +51,8 @@ for size in "${sizes[@]}"; do
   start_cold_api "$RUN/api-cold.log"
   {
     java -jar bench/target/bench-exec.jar ingest "$RUN/stack.log"
-    curl -s "$ES_URL/_cat/indices/movies-v*?bytes=b&h=docs.count,store.size" | awk '{d += $1; b += $2} END {printf "index.docs=%d\nindex.bytes=%d\n", d, b}'
+    curl -s "$ES_URL/_cat/indices/movies-v*?bytes=b&h=docs.count,docs.deleted,store.size" \
+      | awk '{d += $1; x += $2; b += $3} END {printf "index.docs=%d\nindex.deleted=%d\nindex.bytes=%d\n", d, x, b}'
     curl -s "$ES_URL/_cat/indices/movies-audit-*?bytes=b&h=store.size" | awk '{b += $1} END {printf "audit.bytes=%d\n", b}'
     curl -s "$ES_URL/_nodes/stats/jvm" | java -jar bench/target/bench-exec.jar esheap
   } > "$RUN/facts.txt"

@@ -13,7 +13,7 @@ import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
- * Where a cache hit's CPU goes: reads a JFR recording of api-warm under wrk's peak load and shares its execution
+ * Where a request's CPU goes: reads a JFR recording of an API under wrk's peak load and shares its execution
  * samples out over the parts of the request path, by the first frame (from the top of the stack) that belongs to a
  * part; frames of the JDK itself count for whoever called them. Given the requests answered and the CPU the process
  * spent meanwhile, each share becomes microseconds of CPU per request.
@@ -24,6 +24,7 @@ final class Profile {
     private static final Map<String, String> PARTS = new LinkedHashMap<>();
 
     static {
+        PARTS.put("io.marquee.api.hits", "hits answered on the connection");
         PARTS.put("io.marquee.api.cache", "response cache (lookup, ETag, encoded bytes)");
         PARTS.put("io.marquee.api.access", "access: keys, rules, rate limits");
         PARTS.put("io.marquee.api.identity", "request identity (caller, MDC)");
@@ -40,6 +41,9 @@ final class Profile {
         PARTS.put("org.springframework.http", "Spring HTTP (headers, codecs)");
         PARTS.put("org.springframework", "Spring, other");
         PARTS.put("com.fasterxml.jackson", "JSON");
+        PARTS.put("co.elastic.clients", "Elasticsearch client (requests built and sent, responses parsed)");
+        PARTS.put("org.elasticsearch.client", "Elasticsearch low-level REST client");
+        PARTS.put("org.apache.http", "Apache HTTP client (the REST client's I/O)");
         PARTS.put("reactor.core", "Reactor operators");
         PARTS.put("ch.qos.logback", "logging");
     }

@@ -60,6 +60,10 @@ final class Report {
         if (Files.exists(profile)) {
             md.append("\n## Where a cache hit's CPU goes (JFR, api-warm at peak)\n\n").append(Files.readString(profile));
         }
+        Path cold = run.resolve("profile-cold.md");
+        if (Files.exists(cold)) {
+            md.append("\n## Where an uncached request's CPU goes (JFR, api-cold at peak)\n\n").append(Files.readString(cold));
+        }
         Path warmUp = run.resolve("warmup.md");
         if (Files.exists(warmUp)) {
             md.append("\n## Warm-up\n\n").append(Files.readString(warmUp));

@@ -18,6 +18,8 @@ import org.springframework.web.server.ServerWebExchange;
 import io.marquee.api.catalog.CatalogProperties;
 import io.marquee.api.catalog.CatalogRefusedException;
 import io.marquee.api.catalog.CatalogUnavailableException;
+import io.marquee.api.identity.Caller;
+import io.marquee.api.identity.CallerMdc;
 
 /**
  * Framework errors (bad input, unknown routes, wrong methods) as problems, Elasticsearch outages as 503 with
@@ -54,7 +56,8 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     Mono<ResponseEntity<ProblemDetail>> unexpected(Exception ex, ServerWebExchange exchange) {
-        log.error("Unexpected error serving {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), ex);
+        CallerMdc.with(exchange.getAttribute(Caller.KEY),
+                () -> log.error("Unexpected error serving {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), ex));
         return Mono.just(ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
                 .body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
                         "Something went wrong on our side. It has been logged.")));
