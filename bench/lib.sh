@@ -106,6 +106,8 @@ warm_all() { # the mix directory
 }
 
 gatling() { # the mix directory, rates, seconds
+  # An overloaded target makes Gatling open a connection per waiting request: thousands, past the default descriptor limit.
+  ulimit -n 1048576 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
   ./mvnw -B -q -Pbench -pl bench gatling:test -Dbench.out="$RUN/gatling-results.json" -Dbench.mix="$1/mix.json" \
     -Dbench.static="http://localhost:$STATIC_PORT" -Dbench.es="$ES_URL" -Dbench.api.cold="http://localhost:$COLD_PORT" \
     -Dbench.api.warm="http://localhost:$WARM_PORT" -Dbench.rates="$2" -Dbench.duration="$3" > "$RUN/gatling.log" 2>&1 \

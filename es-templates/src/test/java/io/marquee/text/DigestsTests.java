@@ -23,4 +23,11 @@ class DigestsTests {
         assertThatIllegalArgumentException().isThrownBy(() -> Digests.sha256Hex("abc", 0));
         assertThatIllegalArgumentException().isThrownBy(() -> Digests.sha256Hex("abc", 33));
     }
+
+    @Test
+    void checksumsWithBothPolynomials() {
+        // The standard check values of CRC-32C and CRC-32 for "123456789".
+        assertThat(Digests.checksumHex("123456789".getBytes(java.nio.charset.StandardCharsets.US_ASCII))).isEqualTo("e3069283cbf43926");
+        assertThat(Digests.checksumHex(new byte[0])).isEqualTo("0000000000000000");
+    }
 }
