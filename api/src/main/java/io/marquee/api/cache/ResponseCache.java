@@ -51,6 +51,8 @@ public class ResponseCache {
     static final int ENTRY_OVERHEAD = 512;
 
     private final AsyncCache<Key, Entry> cache;
+    /** False with no room for any answer ({@code max-entries=0}): every request loads its own, and nothing is kept. */
+    private final boolean caching;
     private final Supplier<String> generation;
     private final ObjectMapper json;
     private final CacheControl cacheControl;
@@ -65,6 +67,7 @@ public class ResponseCache {
 
     ResponseCache(CacheProperties properties, Supplier<String> generation, ObjectMapper json, LongSupplier nanoTime) {
         long budget = properties.maxEntries() == 0 ? 0 : properties.maxBytes().toBytes();
+        this.caching = budget > 0;
         int leastWeight = (int) Math.min(Integer.MAX_VALUE, properties.maxEntries() == 0 ? 1 : Math.max(1, budget / properties.maxEntries()));
         // Removals are told on the removing thread: an answer replaced, evicted or cleared is retired at once, and a hit
         // answered on the connection (Answer#fresh) never outlives it.
@@ -107,6 +110,12 @@ public class ResponseCache {
             Key key = new Key(generation(), request);
             Entry entry = completed(key);
             Served served = context.getOrDefault(Served.class, null);
+            if (!caching) {
+                return load(key, load, body).map(loaded -> {
+                    loaded.retired = true;
+                    return (Cached<T>) given(served, loaded, Cached.Source.MISS);
+                });
+            }
             if (entry != null) {
                 long age = nanoTime.getAsLong() - entry.storedAt();
                 if (age <= freshNanos) {
@@ -254,7 +263,32 @@ public class ResponseCache {
         }
     }
 
-    private record Key(String generation, Object request) {
+    /** An answer's key: the request within a generation, its hash worked out once (the cache asks for it several times a lookup). */
+    private static final class Key {
+
+        private final String generation;
+        private final Object request;
+        private final int hash;
+
+        Key(String generation, Object request) {
+            this.generation = generation;
+            this.request = request;
+            this.hash = 31 * generation.hashCode() + request.hashCode();
+        }
+
+        String generation() {
+            return generation;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key key && hash == key.hash && generation.equals(key.generation) && request.equals(key.request);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
     }
 
     /**

@@ -40,6 +40,35 @@ class ResponseCacheTests {
     }
 
     @Test
+    void withNoRoomLoadsEveryRequestAndGivesNothingToRepeat() {
+        ResponseCache off = new ResponseCache(new CacheProperties(0, DataSize.ofMegabytes(64), Duration.ofSeconds(10), Duration.ofSeconds(30),
+                Duration.ofMinutes(10), Duration.ofSeconds(5)), generation::get, new ObjectMapper(), now::get);
+        ResponseCache.Served served = new ResponseCache.Served();
+
+        StepVerifier.create(off.get("q", () -> answer("heat")).contextWrite(reactor.util.context.Context.of(ResponseCache.Served.class, served)))
+                .assertNext(miss -> assertThat(miss.source()).isEqualTo(Cached.Source.MISS)).verifyComplete();
+        assertThat(off.get("q", () -> answer("heat")).block().source()).isEqualTo(Cached.Source.MISS);
+        assertThat(calls).hasValue(2);
+        assertThat(served.single()).get().satisfies(answer -> assertThat(answer.fresh()).as("not kept, so not to be repeated").isFalse());
+        assertThat(off.holdsAnswers()).isFalse();
+    }
+
+    @Test
+    void givesAFreshAnswerToRepeatUntilItIsReplacedOrCleared() {
+        ResponseCache.Served served = new ResponseCache.Served();
+        cache.get("q", () -> answer("heat")).contextWrite(reactor.util.context.Context.of(ResponseCache.Served.class, served)).block();
+        ResponseCache.Answer answer = served.single().orElseThrow();
+
+        assertThat(answer.fresh()).isTrue();
+        assertThat(new String(answer.json(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("\"heat\"");
+        now.addAndGet(Duration.ofSeconds(11).toNanos());
+        assertThat(answer.fresh()).as("past its TTL").isFalse();
+        now.set(0);
+        cache.clear();
+        assertThat(answer.fresh()).as("cleared").isFalse();
+    }
+
+    @Test
     void coalescesConcurrentMissesIntoOneCall() {
         Sinks.One<String> elasticsearch = Sinks.one();
         Mono<Cached<String>> first = cache.get("q", () -> awaited(elasticsearch));
