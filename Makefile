@@ -34,7 +34,9 @@ prove-reindex:
 	@cat local-stack/target/zero-downtime-reindex.md
 
 ## bench [DATA=…] [RATES=200,1000,3000] [DURATION=20]: the benchmark on the local stack with the full dataset
-## (needs wrk and nginx: apt-get install -y wrk nginx); results in bench/results/<date>.md
+## (needs wrk, nginx and jcmd: apt-get install -y wrk nginx openjdk-17-jdk-headless); results in bench/results/<date>.md.
+## bench SCALE=1000000 [SEED=1] [ES_HEAP=2g]: the scale curve instead (the real set, ten times it, SCALE movies);
+## results in bench/results/<date>-scale.md
 bench:
 	bench/run.sh
 

@@ -52,8 +52,8 @@ for size in "${sizes[@]}"; do
   {
     java -jar bench/target/bench-exec.jar ingest "$RUN/stack.log"
     curl -s "$ES_URL/_cat/indices/movies-v*?bytes=b&h=docs.count,docs.deleted,store.size" \
-      | awk '{d += $1; x += $2; b += $3} END {printf "index.docs=%d\nindex.deleted=%d\nindex.bytes=%d\n", d, x, b}'
-    curl -s "$ES_URL/_cat/indices/movies-audit-*?bytes=b&h=store.size" | awk '{b += $1} END {printf "audit.bytes=%d\n", b}'
+      | awk '{d += $1; x += $2; b += $3} END {printf "index.docs=%.0f\nindex.deleted=%.0f\nindex.bytes=%.0f\n", d, x, b}'
+    curl -s "$ES_URL/_cat/indices/movies-audit-*?bytes=b&h=store.size" | awk '{b += $1} END {printf "audit.bytes=%.0f\n", b}'
     curl -s "$ES_URL/_nodes/stats/jvm" | java -jar bench/target/bench-exec.jar esheap
   } > "$RUN/facts.txt"
   echo "$size movies: raw _bulk of the same documents"

@@ -215,9 +215,13 @@ class HelmChartTests {
     @Test
     void boundsTheResponseCacheByBytesWithinTheApisHeap() {
         JsonNode api = Chart.render("values-prod-eu-west-1.yaml").one("Deployment", "marquee-api");
-        String size = env(api, "MARQUEE_API_CACHE_MAXBYTES").path("value").asText();
-        assertThat(size).matches("[0-9]+MB");
-        long budget = Long.parseLong(size.replace("MB", "")) << 20;
+        long budget = 0;
+        // The cached answers and the responses recorded from them for hits answered on the connection.
+        for (String variable : new String[] {"MARQUEE_API_CACHE_MAXBYTES", "MARQUEE_API_HITS_MAXBYTES"}) {
+            String size = env(api, variable).path("value").asText();
+            assertThat(size).as(variable).matches("[0-9]+MB");
+            budget += Long.parseLong(size.replace("MB", "")) << 20;
+        }
         String memory = api.path("spec").path("template").path("spec").path("containers").get(0).path("resources").path("limits")
                 .path("memory").asText();
         long limit = memory.endsWith("Gi") ? Long.parseLong(memory.replace("Gi", "")) << 30 : Long.parseLong(memory.replace("Mi", "")) << 20;
