@@ -29,17 +29,19 @@ require_tools
 
 BUILT_FROM="$(git rev-parse --short HEAD)$(git diff --quiet HEAD || echo ' with uncommitted changes')"
 build
-rm -rf "$ROOT" && mkdir -p "$ROOT" "$CATALOGUES"
+mkdir -p "$ROOT" "$CATALOGUES"
 
 REAL=$(java -jar bench/target/bench-exec.jar generate "$SOURCE" 0 "$SEED" "$CATALOGUES/real" | sed -n 's/^\([0-9]*\) movies.*/\1/p')
 sizes=("$REAL")
 [ $((REAL * 10)) -lt "$SCALE" ] && sizes+=($((REAL * 10)))
 [ "$SCALE" -gt "$REAL" ] && sizes+=("$SCALE")
+# SIZES="362730 1000000": only those sizes, e.g. to measure one again.
+if [ -n "${SIZES:-}" ]; then read -r -a sizes <<< "$SIZES"; fi
 
 runs=()
 for size in "${sizes[@]}"; do
   RUN=$ROOT/$size
-  mkdir -p "$RUN"
+  rm -rf "$RUN" && mkdir -p "$RUN"
   data=$CATALOGUES/$size-seed$SEED
   if [ ! -f "$data/.complete" ]; then
     rm -rf "$data"

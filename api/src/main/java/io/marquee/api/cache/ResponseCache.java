@@ -51,7 +51,10 @@ public class ResponseCache {
     static final int ENTRY_OVERHEAD = 512;
 
     private final AsyncCache<Key, Entry> cache;
-    /** False with no room for any answer ({@code max-entries=0}): every request loads its own, and nothing is kept. */
+    /**
+     * False with no room for any answer ({@code max-entries=0}): an answer is evicted as soon as it is loaded (misses
+     * under way still share one call), and is never fresh for anyone to repeat.
+     */
     private final boolean caching;
     private final Supplier<String> generation;
     private final ObjectMapper json;
@@ -110,12 +113,6 @@ public class ResponseCache {
             Key key = new Key(generation(), request);
             Entry entry = completed(key);
             Served served = context.getOrDefault(Served.class, null);
-            if (!caching) {
-                return load(key, load, body).map(loaded -> {
-                    loaded.retired = true;
-                    return (Cached<T>) given(served, loaded, Cached.Source.MISS);
-                });
-            }
             if (entry != null) {
                 long age = nanoTime.getAsLong() - entry.storedAt();
                 if (age <= freshNanos) {
@@ -220,7 +217,9 @@ public class ResponseCache {
             // a year's 70 KB cost a miss some 60 µs.
             String etag = "\"" + key.generation() + "." + Digests.checksumHex(bytes) + "\"";
             int weight = (int) Math.min(Integer.MAX_VALUE, (long) bytes.length * HEAP_PER_JSON_BYTE + ENTRY_OVERHEAD);
-            return new Entry(value, key.generation(), etag, nanoTime.getAsLong(), weight, bytes);
+            Entry entry = new Entry(value, key.generation(), etag, nanoTime.getAsLong(), weight, bytes);
+            entry.retired = !caching;
+            return entry;
         });
     }
 

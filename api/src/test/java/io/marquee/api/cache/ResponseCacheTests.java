@@ -40,7 +40,7 @@ class ResponseCacheTests {
     }
 
     @Test
-    void withNoRoomLoadsEveryRequestAndGivesNothingToRepeat() {
+    void withNoRoomKeepsNothingAndGivesNothingToRepeat() {
         ResponseCache off = new ResponseCache(new CacheProperties(0, DataSize.ofMegabytes(64), Duration.ofSeconds(10), Duration.ofSeconds(30),
                 Duration.ofMinutes(10), Duration.ofSeconds(5)), generation::get, new ObjectMapper(), now::get);
         ResponseCache.Served served = new ResponseCache.Served();
