@@ -53,7 +53,6 @@ final class Catalogue {
     private final int realCount;
 
     private Catalogue(List<JsonNode> real) {
-        Set<String> names = known;
         int hrefs = 0;
         for (JsonNode movie : real) {
             String[] title = movie.path("title").asText().trim().split("\\s+");
@@ -66,7 +65,7 @@ final class Catalogue {
             for (JsonNode member : movie.path("cast")) {
                 String name = member.asText();
                 appearances.add(name);
-                names.add(name);
+                known.add(name);
                 String[] parts = name.trim().split("\\s+");
                 if (parts.length >= 2) {
                     firstNames.add(parts[0]);
@@ -87,7 +86,7 @@ final class Catalogue {
                 hrefs++;
             }
         }
-        this.newNameRate = (double) names.size() / appearances.size();
+        this.newNameRate = (double) known.size() / appearances.size();
         this.hrefRate = (double) hrefs / real.size();
         this.thumbnailRate = (double) thumbnails.size() / real.size();
         this.realCount = real.size();

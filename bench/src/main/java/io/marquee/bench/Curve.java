@@ -74,11 +74,9 @@ final class Curve {
                 md.append('\n');
             }
         }
-        for (int i = 0; i < sizes.size(); i++) {
-            Path mix = sizes.get(i).resolve("mix/mix.md");
-            if (Files.exists(mix) && i == sizes.size() - 1) {
-                md.append("\n## The query mix at the largest size\n\n").append(Files.readString(mix));
-            }
+        Path mix = sizes.get(sizes.size() - 1).resolve("mix/mix.md");
+        if (Files.exists(mix)) {
+            md.append("\n## The query mix at the largest size\n\n").append(Files.readString(mix));
         }
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, md);
