@@ -33,7 +33,7 @@ build
 echo "Starting the local stack with $DATA (loading it through S3 and SQS takes a minute or two)"
 start_stack "$DATA" "$RUN/stack" "$RUN/stack.log" 900
 start_cold_api "$RUN/api-cold.log"
-java -jar bench/target/bench-exec.jar prepare "http://localhost:$WARM_PORT" "$ES_URL" "$RUN/mix"
+java -jar bench/target/bench-exec.jar prepare "http://localhost:$WARM_PORT" "$ES_URL" api/target/api-exec.jar "$RUN/mix"
 start_nginx "$RUN/mix"
 
 {

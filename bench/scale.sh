@@ -60,7 +60,7 @@ for size in "${sizes[@]}"; do
   } > "$RUN/facts.txt"
   echo "$size movies: raw _bulk of the same documents"
   java -jar bench/target/bench-exec.jar rawbulk "$ES_URL" "$RUN/raw" >> "$RUN/facts.txt"
-  java -jar bench/target/bench-exec.jar prepare "http://localhost:$WARM_PORT" "$ES_URL" "$RUN/mix"
+  java -jar bench/target/bench-exec.jar prepare "http://localhost:$WARM_PORT" "$ES_URL" api/target/api-exec.jar "$RUN/mix"
   start_nginx "$RUN/mix"
   warm_all "$RUN/mix"
   echo "$size movies: Gatling at $RATES requests/s"

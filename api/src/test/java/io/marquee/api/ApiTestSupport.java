@@ -24,9 +24,11 @@ import io.marquee.indexer.load.LoadReport;
 import io.marquee.indexer.load.MovieLoader;
 import io.marquee.indexer.prominence.CatalogueRanking;
 import io.marquee.schema.IndexNames;
-import io.marquee.schema.MovieIndexAdmin;
-import io.marquee.schema.MovieJson;
-import io.marquee.testsupport.elasticsearch.ElasticsearchEndpoint;
+import io.marquee.schema.SchemaInstaller;
+import io.marquee.schema.SchemaTemplates;
+import io.marquee.indexer.indices.MovieIndexAdmin;
+import io.marquee.movie.MovieJson;
+import io.marquee.localservers.elasticsearch.ElasticsearchEndpoint;
 import io.marquee.testsupport.elasticsearch.SharedElasticsearch;
 import io.marquee.testsupport.elasticsearch.TestClients;
 import io.marquee.testsupport.elasticsearch.TestIndices;
@@ -61,7 +63,8 @@ public final class ApiTestSupport {
     public static LoadReport load(ElasticsearchEndpoint endpoint, Class<?> testClass, List<MovieFile> files) {
         ElasticsearchClient client = TestClients.blocking(endpoint, MovieJson.jsonpMapper());
         try {
-            MovieIndexAdmin admin = new MovieIndexAdmin(client, new IndexNames(TestIndices.prefixFor(testClass)));
+            IndexNames names = new IndexNames(TestIndices.prefixFor(testClass));
+            MovieIndexAdmin admin = new MovieIndexAdmin(client, new SchemaInstaller(client, new SchemaTemplates(names)));
             BulkProperties bulk = new BulkProperties(1000, DataSize.ofMegabytes(5), 2, Duration.ofSeconds(1), 6, Duration.ofMillis(200));
             ChangeTracker changes = new ChangeTracker(client, admin.names(), "api-tests", Clock.systemUTC(), new Ownership(Set.of()));
             LoadReport report = new MovieLoader(client, admin, new MovieFileReader(MovieJson.objectMapper(), IngestLimits.defaults()), bulk,

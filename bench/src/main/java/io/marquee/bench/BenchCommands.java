@@ -5,8 +5,9 @@ import java.net.URI;
 import java.nio.file.Path;
 
 /**
- * {@code prepare <api-url> <es-url> <out-dir>}: builds the query mix from the loaded catalogue, warms the API with one
- * pass, and writes the mix files and the static baseline file. {@code report <run-dir> <out-file>}: writes the results
+ * {@code prepare <api-url> <es-url> <api-jar> <out-dir>}: builds the query mix from the loaded catalogue, records the
+ * search each query makes (an API from {@code api-jar} behind a recorder), warms the API with one pass, and writes the
+ * mix files and the static baseline file. {@code report <run-dir> <out-file>}: writes the results
  * table from Gatling's and wrk's output. {@code profile <jfr> <requests> <cpu-seconds> <out-file>}: shares a JFR recording
  * of api-warm under load out over the parts of the request path ({@link Profile}). {@code generate <source> <size> <seed> <out-dir>}:
  * a catalogue of that many movies with the real set's shape ({@link Catalogue}). {@code ingest <stack-log>}, {@code rawbulk
@@ -19,8 +20,8 @@ public final class BenchCommands {
     }
 
     public static void main(String[] args) throws IOException, InterruptedException {
-        if (args.length == 4 && args[0].equals("prepare")) {
-            QueryMix.prepare(URI.create(args[1]), URI.create(args[2]), Path.of(args[3]));
+        if (args.length == 5 && args[0].equals("prepare")) {
+            QueryMix.prepare(URI.create(args[1]), URI.create(args[2]), Path.of(args[3]), Path.of(args[4]));
         }
         else if (args.length == 3 && args[0].equals("report")) {
             Report.write(Path.of(args[1]), Path.of(args[2]));
@@ -52,7 +53,8 @@ public final class BenchCommands {
             Curve.write(Path.of(args[1]), Path.of(args[2]), java.util.Arrays.stream(args, 3, args.length).map(Path::of).toList());
         }
         else {
-            System.err.println("usage: prepare <api-url> <es-url> <out-dir> | report <run-dir> <out-file> | profile <jfr> <requests> <cpu-seconds> <out-file>"
+            System.err.println("usage: prepare <api-url> <es-url> <api-jar> <out-dir>"
+                    + " | report <run-dir> <out-file> | profile <jfr> <requests> <cpu-seconds> <out-file>"
                     + " | generate <source> <size> <seed> <out-dir> | ingest <stack-log> | rawbulk <es-url> <work-dir>"
                     + " | curve <header.md> <out-file> <size-run-dir>...");
             System.exit(2);

@@ -15,50 +15,34 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import co.elastic.clients.elasticsearch._types.query_dsl.Query;
-import co.elastic.clients.elasticsearch.core.SearchRequest;
-import co.elastic.clients.json.JsonpUtils;
-import co.elastic.clients.json.jackson.JacksonJsonpMapper;
-import co.elastic.clients.util.ObjectBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
-
-import io.marquee.api.search.MovieQueries;
-import io.marquee.api.search.MovieSearch;
-import io.marquee.api.search.MovieSearchRequest;
-import io.marquee.api.suggest.SuggestQueries;
-import io.marquee.text.Digests;
-import io.marquee.text.TextFolding;
 
 /**
  * The benchmark's query mix: the four lookups of the original contract, fuzzy title, fuzzy cast, typeahead and a
- * faceted search, {@value #PER_KIND} of each, taken from the loaded catalogue so every one finds something.
+ * faceted search, {@value #PER_KIND} of each, taken from the loaded catalogue so every one finds something. Each query's
+ * Elasticsearch request is the one the API itself sends for it, recorded on the way ({@link RecordingApi}).
  */
 final class QueryMix {
 
     static final int PER_KIND = 25;
-    private static final int LEGACY_LIMIT = 100;
-    private static final int SUGGEST_SIZE = 8;
     private static final String ALIAS = "movies";
 
     private final ObjectMapper json = new ObjectMapper();
-    private final JacksonJsonpMapper jsonp = new JacksonJsonpMapper();
     private final HttpClient http = HttpClient.newHttpClient();
 
     private QueryMix() {
     }
 
-    static void prepare(URI api, URI elasticsearch, Path out) throws IOException, InterruptedException {
-        new QueryMix().write(api, elasticsearch, out);
+    /** Writes the mix to {@code out}; {@code apiJar} is the API's executable jar, run once more to record its searches. */
+    static void prepare(URI api, URI elasticsearch, Path apiJar, Path out) throws IOException, InterruptedException {
+        new QueryMix().write(api, elasticsearch, apiJar, out);
     }
 
-    private void write(URI api, URI elasticsearch, Path out) throws IOException, InterruptedException {
+    private void write(URI api, URI elasticsearch, Path apiJar, Path out) throws IOException, InterruptedException {
         List<JsonNode> movies = sample(elasticsearch);
         List<MixEntry> mix = new ArrayList<>();
         List<String> titles = movies.stream().map(m -> m.get("title").asText()).filter(t -> longestWord(t).length() >= 6).distinct()
@@ -70,19 +54,20 @@ final class QueryMix {
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).map(Map.Entry::getKey).limit(PER_KIND).toList();
         for (int i = 0; i < PER_KIND; i++) {
             int year = 1950 + i * 3;
-            mix.add(lookup("year", "/movies/year/" + year, MovieQueries.year(year)));
+            mix.add(entry("year", "/movies/year/" + year));
             String title = titles.get(i % titles.size());
-            mix.add(lookup("name", "/movies/name/" + segment(title), MovieQueries.exactTitle(title)));
+            mix.add(entry("name", "/movies/name/" + segment(title)));
             String name = names.get(i % names.size());
-            mix.add(lookup("castmember", "/movies/castmember/" + segment(name), MovieQueries.exactCast(name)));
+            mix.add(entry("castmember", "/movies/castmember/" + segment(name)));
             String genre = genres.get(i % genres.size());
-            mix.add(lookup("genre", "/movies/genre/" + segment(genre), MovieQueries.genre(genre)));
+            mix.add(entry("genre", "/movies/genre/" + segment(genre)));
             mix.add(search("fuzzy title", Map.of("title", typo(title, longestWord(title)))));
             mix.add(search("fuzzy cast", Map.of("cast", typo(name, lastWord(name)))));
             mix.add(suggest(typed(title)));
             mix.add(search("faceted", Map.of("q", longestWord(title), "facets", "genres,decade,year")));
         }
         Files.createDirectories(out.resolve("static/q"));
+        mix = recorded(mix, elasticsearch, apiJar, out.resolve("recording-api.log"));
         Map<String, List<Integer>> sizes = new LinkedHashMap<>();
         List<MixEntry> served = new ArrayList<>();
         for (MixEntry entry : mix) {
@@ -133,28 +118,28 @@ final class QueryMix {
         return movies;
     }
 
-    private MixEntry lookup(String kind, String apiPath, Query filter) {
-        return entry(kind, apiPath, MovieSearch.filteredRequest(filter, LEGACY_LIMIT));
+    private static MixEntry search(String kind, Map<String, String> params) {
+        return entry(kind, "/v1/movies?" + params.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(p -> p.getKey() + "=" + URLEncoder.encode(p.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&")));
     }
 
-    private MixEntry search(String kind, Map<String, String> params) {
-        MultiValueMap<String, String> query = new LinkedMultiValueMap<>();
-        params.forEach(query::add);
-        String apiPath = "/v1/movies?" + params.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .map(p -> p.getKey() + "=" + URLEncoder.encode(p.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        return entry(kind, apiPath, MovieSearch.searchRequest(MovieSearchRequest.from(query)));
+    private static MixEntry suggest(String typed) {
+        return entry("typeahead", "/v1/suggest?q=" + URLEncoder.encode(typed, StandardCharsets.UTF_8));
     }
 
-    private MixEntry suggest(String typed) {
-        return entry("typeahead", "/v1/suggest?q=" + URLEncoder.encode(typed, StandardCharsets.UTF_8),
-                SuggestQueries.completions(TextFolding.fold(typed), SUGGEST_SIZE));
+    private static MixEntry entry(String kind, String apiPath) {
+        return new MixEntry(kind, apiPath, null, null, null);
     }
 
-    private MixEntry entry(String kind, String apiPath, Function<SearchRequest.Builder, ObjectBuilder<SearchRequest>> body) {
-        SearchRequest request = SearchRequest.of(b -> body.apply(b.index(ALIAS)));
-        // As the API does: the shard request cache, and one preference (shard copies) per distinct query.
-        String esPath = "/" + ALIAS + "/_search?request_cache=true&preference=k" + digest(apiPath);
-        return new MixEntry(kind, apiPath, esPath, JsonpUtils.toJsonString(request, jsonp), null);
+    /** The mix with each query's Elasticsearch request, as an API of the same build sent it. */
+    private static List<MixEntry> recorded(List<MixEntry> mix, URI elasticsearch, Path apiJar, Path log) throws IOException, InterruptedException {
+        List<MixEntry> recorded = new ArrayList<>();
+        try (RecordingApi api = new RecordingApi(apiJar, elasticsearch, log)) {
+            for (MixEntry entry : mix) {
+                recorded.add(entry.sending(api.searchFor(entry.apiPath())));
+            }
+        }
+        return recorded;
     }
 
     private static List<String> texts(JsonNode array) {
@@ -194,10 +179,6 @@ final class QueryMix {
 
     private static String segment(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    private static String digest(String text) {
-        return Digests.sha256Hex(text, 8);
     }
 
     private static int median(List<Integer> values) {

@@ -36,6 +36,11 @@ public final class SchemaTemplates {
         this.names = names;
     }
 
+    /** The deployment whose names the templates are rewritten for. */
+    public IndexNames names() {
+        return names;
+    }
+
     /** Component template bodies by their (prefixed) name, in composition order. */
     public Map<String, String> componentTemplates() {
         Map<String, String> bodies = new LinkedHashMap<>();

@@ -1,18 +1,17 @@
 package io.marquee.schema;
 
-import java.time.Instant;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.marquee.movie.AuditEntry;
+import io.marquee.movie.MovieDocument;
+import io.marquee.movie.MovieSource;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** The documents the code writes and the mappings the templates declare name the same fields. */
 class MovieDocumentMappingTests {
 
     @Test
@@ -38,36 +37,5 @@ class MovieDocumentMappingTests {
         new SchemaTemplates(IndexNames.defaults()).auditMappingProperties().fieldNames().forEachRemaining(mapped::add);
         Set<String> recordFields = new TreeSet<>(Arrays.stream(AuditEntry.class.getRecordComponents()).map(c -> c.getName()).toList());
         assertThat(recordFields).isEqualTo(mapped);
-    }
-
-    @Test
-    void controlDocumentsTogetherMirrorTheControlMapping() {
-        Set<String> mapped = new TreeSet<>();
-        new SchemaTemplates(IndexNames.defaults()).controlMappingProperties().fieldNames().forEachRemaining(mapped::add);
-        Set<String> recordFields = new TreeSet<>();
-        for (Class<?> type : List.of(IndexState.class, LeaseRecord.class)) {
-            Arrays.stream(type.getRecordComponents()).map(c -> c.getName()).forEach(recordFields::add);
-        }
-        assertThat(recordFields).isEqualTo(mapped);
-    }
-
-    @Test
-    void derivesFoldedFieldsGenresAndSuggestions() throws Exception {
-        MovieDocument doc = MovieDocument.of(new MovieDocument.Facts("Vicky Cristina Barcelona", 2008,
-                List.of("Penélope Cruz", "Javier Bardem"), List.of("Sport", "Romance", "Romance"), "A film.", "Vicky_Cristina_Barcelona",
-                null, null, null), "wikipedia", MovieSource.file("file:/x.json", 3), Instant.parse("2026-01-01T00:00:00Z"));
-        assertThat(doc.castFolded()).containsExactly("penelope cruz", "javier bardem");
-        assertThat(doc.genres()).containsExactly("Sports", "Romance");
-        assertThat(doc.titleSuggest().input()).containsExactly("vicky cristina barcelona", "cristina barcelona", "barcelona");
-        assertThat(doc.castSuggest()).extracting(MovieDocument.Suggestion::input)
-                .containsExactly(List.of("penelope cruz", "cruz"), List.of("javier bardem", "bardem"));
-        assertThat(doc.titleBare()).isEqualTo("vicky cristina barcelona");
-        assertThat(doc.prominence()).isBetween(0.0, 1.0);
-        assertThat(doc.titleSuggest().weight()).isEqualTo(io.marquee.ranking.Prominence.weight(doc.prominence()));
-        assertThat(doc.id()).startsWith("vicky-cristina-barcelona-2008-");
-
-        String json = new ObjectMapper().registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).writeValueAsString(doc);
-        assertThat(json).contains("\"ingestedAt\":\"2026-01-01T00:00:00Z\"").doesNotContain("thumbnail");
     }
 }

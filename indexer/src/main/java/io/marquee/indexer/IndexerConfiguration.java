@@ -24,8 +24,10 @@ import io.marquee.indexer.prominence.CatalogueRanking;
 import io.marquee.indexer.prominence.RankingSchedule;
 import io.marquee.indexer.reindex.Reindexer;
 import io.marquee.schema.IndexNames;
-import io.marquee.schema.MovieIndexAdmin;
-import io.marquee.schema.MovieJson;
+import io.marquee.schema.SchemaInstaller;
+import io.marquee.schema.SchemaTemplates;
+import io.marquee.indexer.indices.MovieIndexAdmin;
+import io.marquee.movie.MovieJson;
 
 @Configuration(proxyBeanMethods = false)
 class IndexerConfiguration {
@@ -42,8 +44,18 @@ class IndexerConfiguration {
     }
 
     @Bean
-    MovieIndexAdmin movieIndexAdmin(ElasticsearchClient client, IndexNames names) {
-        return new MovieIndexAdmin(client, names);
+    SchemaTemplates schemaTemplates(IndexNames names) {
+        return new SchemaTemplates(names);
+    }
+
+    @Bean
+    SchemaInstaller schemaInstaller(ElasticsearchClient client, SchemaTemplates templates) {
+        return new SchemaInstaller(client, templates);
+    }
+
+    @Bean
+    MovieIndexAdmin movieIndexAdmin(ElasticsearchClient client, SchemaInstaller schema) {
+        return new MovieIndexAdmin(client, schema);
     }
 
     @Bean

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.marquee.testsupport.aws.LocalAws;
+import io.marquee.localservers.aws.LocalAws;
 import io.marquee.testsupport.elasticsearch.TestIndices;
 
 /**

@@ -15,10 +15,10 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 
-import io.marquee.schema.MovieDocument;
-import io.marquee.schema.MovieIndexAdmin;
-import io.marquee.schema.MovieJson;
-import io.marquee.testsupport.aws.LocalAws;
+import io.marquee.movie.MovieDocument;
+import io.marquee.indexer.indices.MovieIndexAdmin;
+import io.marquee.movie.MovieJson;
+import io.marquee.localservers.aws.LocalAws;
 
 /**
  * Local S3 and SQS for pipeline tests, one pair per test class, and the properties that point the indexer at them.

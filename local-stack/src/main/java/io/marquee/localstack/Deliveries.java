@@ -12,8 +12,8 @@ import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 import io.marquee.records.MovieFileFormat;
-import io.marquee.testsupport.aws.LocalAws;
-import io.marquee.testsupport.aws.ProviderUploads;
+import io.marquee.localservers.aws.LocalAws;
+import io.marquee.localservers.aws.ProviderUploads;
 
 /**
  * Delivers files the way a provider does: each one uploaded to {@code incoming/<provider>/<name>}, then the S3

@@ -19,9 +19,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
-import io.marquee.testsupport.aws.LocalAws;
+import io.marquee.localservers.aws.LocalAws;
 import io.marquee.text.Digests;
-import io.marquee.testsupport.elasticsearch.LocalElasticsearch;
+import io.marquee.localservers.elasticsearch.LocalElasticsearch;
 
 /**
  * What {@code make run} runs: Elasticsearch, S3 (S3Proxy) and SQS (ElasticMQ) with the bucket, queue and

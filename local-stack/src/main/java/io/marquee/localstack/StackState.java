@@ -8,8 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 
-import io.marquee.testsupport.aws.AwsEndpoint;
-import io.marquee.testsupport.aws.LocalAws;
+import io.marquee.localservers.aws.AwsEndpoint;
+import io.marquee.localservers.aws.LocalAws;
 
 /**
  * Where the running stack's servers are, and its API's admin key (made afresh for each run), written to

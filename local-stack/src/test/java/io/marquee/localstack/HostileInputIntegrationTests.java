@@ -32,9 +32,9 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
-import io.marquee.testsupport.aws.LocalAws;
-import io.marquee.testsupport.aws.ProviderUploads;
-import io.marquee.testsupport.aws.S3EventNotifications;
+import io.marquee.localservers.aws.LocalAws;
+import io.marquee.localservers.aws.ProviderUploads;
+import io.marquee.localservers.aws.S3EventNotifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

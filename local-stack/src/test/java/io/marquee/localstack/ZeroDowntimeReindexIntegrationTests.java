@@ -37,8 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.marquee.testsupport.data.GeneratedMovies;
 import io.marquee.testsupport.data.SharedDataset;
-import io.marquee.testsupport.elasticsearch.ElasticsearchEndpoint;
-import io.marquee.testsupport.elasticsearch.ElasticsearchHttp;
+import io.marquee.localservers.elasticsearch.ElasticsearchEndpoint;
+import io.marquee.localservers.elasticsearch.ElasticsearchHttp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -207,9 +207,9 @@ class ZeroDowntimeReindexIntegrationTests {
     }
 
     private void awaitQueueDrained(LocalStack stack) throws InterruptedException {
-        try (var sqs = io.marquee.testsupport.aws.LocalAws.sqsClient(stack.state().aws())) {
+        try (var sqs = io.marquee.localservers.aws.LocalAws.sqsClient(stack.state().aws())) {
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (io.marquee.testsupport.aws.LocalAws.queueDepth(sqs, stack.state().queueUrl()) > 0 && System.nanoTime() < deadline) {
+            while (io.marquee.localservers.aws.LocalAws.queueDepth(sqs, stack.state().queueUrl()) > 0 && System.nanoTime() < deadline) {
                 Thread.sleep(200);
             }
         }

@@ -11,7 +11,7 @@ import org.springframework.boot.autoconfigure.elasticsearch.RestClientBuilderCus
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import io.marquee.schema.MovieJson;
+import io.marquee.movie.MovieJson;
 
 @Configuration(proxyBeanMethods = false)
 class CatalogConfiguration {

@@ -26,9 +26,9 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Component;
 
-import io.marquee.schema.AuditEntry;
+import io.marquee.movie.AuditEntry;
 import io.marquee.schema.IndexNames;
-import io.marquee.schema.MovieDocument;
+import io.marquee.movie.MovieDocument;
 
 /**
  * Every read the API makes goes through here: against the read alias, with a timeout, and with failures of

@@ -4,7 +4,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import io.marquee.schema.MovieDocument;
+import io.marquee.movie.MovieDocument;
 
 /**
  * A movie as the API shows it: the facts, without the derived fields used for matching.

@@ -2,7 +2,7 @@ package io.marquee.api.history;
 
 import java.util.List;
 
-import io.marquee.schema.AuditEntry;
+import io.marquee.movie.AuditEntry;
 
 /**
  * The recorded changes of one movie, newest first.

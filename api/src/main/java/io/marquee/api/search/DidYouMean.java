@@ -13,7 +13,7 @@ import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.TermSuggestOption;
 import co.elastic.clients.util.ObjectBuilder;
 
-import io.marquee.schema.MovieDocument;
+import io.marquee.movie.MovieDocument;
 
 /**
  * "Did you mean": for a search that found nothing, its words re-spelt from the catalogue's own titles and names. One

@@ -19,7 +19,7 @@ import io.marquee.api.cache.Cached;
 import io.marquee.api.cache.ResponseCache;
 import io.marquee.api.catalog.MovieCatalog;
 import io.marquee.api.catalog.MovieView;
-import io.marquee.schema.MovieDocument;
+import io.marquee.movie.MovieDocument;
 
 /**
  * Runs searches against the catalogue: the full search of {@code /v1/movies}, and the simple filtered

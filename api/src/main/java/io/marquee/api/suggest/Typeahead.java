@@ -20,7 +20,7 @@ import io.marquee.api.cache.ResponseCache;
 import io.marquee.api.catalog.MovieCatalog;
 import io.marquee.api.search.Typos;
 import io.marquee.ranking.Prominence;
-import io.marquee.schema.MovieDocument;
+import io.marquee.movie.MovieDocument;
 import io.marquee.text.TextFolding;
 import io.marquee.text.TitleWords;
 

@@ -14,7 +14,7 @@ import software.amazon.awssdk.services.s3.S3AsyncClient;
 
 import io.marquee.records.MovieValidator;
 import io.marquee.records.RecordResult;
-import io.marquee.schema.MovieIds;
+import io.marquee.movie.MovieIds;
 
 /**
  * Validates a submitted movie and stores it, as delivered, under {@code incoming/api/<date>/<uuid>.json}.

@@ -29,10 +29,12 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import io.marquee.api.ApiTestSupport;
 import io.marquee.api.catalog.IndexGeneration;
 import io.marquee.schema.IndexNames;
-import io.marquee.schema.MovieDocument;
-import io.marquee.schema.MovieIndexAdmin;
-import io.marquee.schema.MovieJson;
-import io.marquee.schema.MovieSource;
+import io.marquee.schema.SchemaInstaller;
+import io.marquee.schema.SchemaTemplates;
+import io.marquee.movie.MovieDocument;
+import io.marquee.indexer.indices.MovieIndexAdmin;
+import io.marquee.movie.MovieJson;
+import io.marquee.movie.MovieSource;
 import io.marquee.testsupport.elasticsearch.ElasticsearchTest;
 import io.marquee.testsupport.elasticsearch.SharedElasticsearch;
 import io.marquee.testsupport.elasticsearch.TestClients;
@@ -63,7 +65,7 @@ class CachingIntegrationTests {
     private final ResponseCache cache;
     private final ElasticsearchClient elasticsearch = TestClients.blocking(SharedElasticsearch.endpoint(), MovieJson.jsonpMapper());
     private final IndexNames names = new IndexNames(TestIndices.prefixFor(CachingIntegrationTests.class));
-    private final MovieIndexAdmin admin = new MovieIndexAdmin(elasticsearch, names);
+    private final MovieIndexAdmin admin = new MovieIndexAdmin(elasticsearch, new SchemaInstaller(elasticsearch, new SchemaTemplates(names)));
 
     private final ServerCodecConfigurer codecs;
 
@@ -76,7 +78,7 @@ class CachingIntegrationTests {
 
     @BeforeAll
     void loadSample() {
-        admin.deleteEverything();
+        TestIndices.onSharedCluster(admin.names().prefix()).deleteAll();
         ApiTestSupport.loadSample(CachingIntegrationTests.class);
         generation.resolve().block();
     }

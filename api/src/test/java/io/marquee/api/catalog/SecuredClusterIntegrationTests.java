@@ -22,9 +22,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import io.marquee.schema.SchemaTemplates;
 import io.marquee.api.ApiTestSupport;
 import io.marquee.indexer.ingest.LocalMovieFiles;
-import io.marquee.testsupport.elasticsearch.ElasticsearchEndpoint;
-import io.marquee.testsupport.elasticsearch.ElasticsearchHttp;
-import io.marquee.testsupport.elasticsearch.LocalElasticsearch;
+import io.marquee.localservers.elasticsearch.ElasticsearchEndpoint;
+import io.marquee.localservers.elasticsearch.ElasticsearchHttp;
+import io.marquee.localservers.elasticsearch.LocalElasticsearch;
 import io.marquee.testsupport.elasticsearch.TestIndices;
 
 import static org.assertj.core.api.Assertions.assertThat;

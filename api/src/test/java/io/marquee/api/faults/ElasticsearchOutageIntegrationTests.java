@@ -13,7 +13,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import io.marquee.api.ApiTestSupport;
 import io.marquee.indexer.ingest.LocalMovieFiles;
-import io.marquee.testsupport.elasticsearch.LocalElasticsearch;
+import io.marquee.localservers.elasticsearch.LocalElasticsearch;
 import io.marquee.testsupport.elasticsearch.TestIndices;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -13,9 +13,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import io.marquee.api.ApiTestSupport;
 import io.marquee.indexer.ingest.LocalMovieFiles;
-import io.marquee.testsupport.elasticsearch.ElasticsearchHttp;
-import io.marquee.testsupport.elasticsearch.ElasticsearchNode;
-import io.marquee.testsupport.elasticsearch.LocalElasticsearch;
+import io.marquee.localservers.elasticsearch.ElasticsearchHttp;
+import io.marquee.localservers.elasticsearch.ElasticsearchNode;
+import io.marquee.localservers.elasticsearch.LocalElasticsearch;
 import io.marquee.testsupport.elasticsearch.TestIndices;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -14,7 +14,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import io.marquee.api.ApiTestSupport;
 import io.marquee.indexer.ingest.LocalMovieFiles;
-import io.marquee.schema.MovieIds;
+import io.marquee.movie.MovieIds;
 import io.marquee.testsupport.elasticsearch.ElasticsearchTest;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)

@@ -13,8 +13,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import io.marquee.api.ApiTestSupport;
-import io.marquee.schema.MovieIds;
-import io.marquee.testsupport.aws.LocalAws;
+import io.marquee.movie.MovieIds;
+import io.marquee.localservers.aws.LocalAws;
 import io.marquee.testsupport.elasticsearch.ElasticsearchTest;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -19,10 +19,10 @@ import co.elastic.clients.elasticsearch.core.MgetResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
 
-import io.marquee.schema.AuditEntry;
+import io.marquee.movie.AuditEntry;
 import io.marquee.schema.IndexNames;
-import io.marquee.schema.MovieDocument;
-import io.marquee.schema.MovieSource;
+import io.marquee.movie.MovieDocument;
+import io.marquee.movie.MovieSource;
 
 /**
  * Decides, for a batch of intended writes, which change anything, and records those in the audit trail first.

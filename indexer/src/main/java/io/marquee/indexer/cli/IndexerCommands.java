@@ -23,7 +23,7 @@ import io.marquee.indexer.prominence.CatalogueRanking;
 import io.marquee.indexer.prominence.RankingSchedule;
 import io.marquee.indexer.reindex.LeaseHeldException;
 import io.marquee.indexer.reindex.Reindexer;
-import io.marquee.schema.MovieIndexAdmin;
+import io.marquee.indexer.indices.MovieIndexAdmin;
 
 /**
  * Runs the command named by the first argument and sets the process exit code:

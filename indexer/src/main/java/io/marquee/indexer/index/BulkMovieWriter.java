@@ -24,8 +24,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.marquee.schema.MovieDocument;
-import io.marquee.schema.MovieJson;
+import io.marquee.movie.MovieDocument;
+import io.marquee.movie.MovieJson;
 
 /**
  * Indexes documents with the client's {@link BulkIngester}. Documents that fail with 429 or 5xx, and whole

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 
-import io.marquee.schema.MovieSource;
+import io.marquee.movie.MovieSource;
 
 /**
  * One delivery of movie records, wherever it lives. The reader only needs a name for reports and a fresh

@@ -7,7 +7,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 
-import io.marquee.schema.MovieSource;
+import io.marquee.movie.MovieSource;
 
 /**
  * A movie file delivered as an S3 object. Every record it holds carries the object's identity, and the object's

@@ -31,9 +31,9 @@ import io.marquee.indexer.index.WriteOutcome;
 import io.marquee.indexer.ingest.MovieFile;
 import io.marquee.indexer.ingest.MovieFileReader;
 import io.marquee.records.RecordResult;
-import io.marquee.schema.MovieDocument;
-import io.marquee.schema.MovieIndexAdmin;
-import io.marquee.schema.MovieSource;
+import io.marquee.movie.MovieDocument;
+import io.marquee.indexer.indices.MovieIndexAdmin;
+import io.marquee.movie.MovieSource;
 
 /**
  * Loads files into the write alias: streams every file through validation

@@ -10,7 +10,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
-import io.marquee.schema.MovieJson;
+import io.marquee.movie.MovieJson;
 
 /**
  * The dead-letter queue, for an operator: what is in it and why ({@link #peek}), and putting it back on the ingest

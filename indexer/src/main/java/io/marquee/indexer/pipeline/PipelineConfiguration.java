@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
 import io.marquee.indexer.audit.ChangeTracker;
 import io.marquee.indexer.ingest.IngestLimits;
 import io.marquee.indexer.load.MovieLoader;
-import io.marquee.schema.MovieJson;
+import io.marquee.movie.MovieJson;
 
 @Configuration(proxyBeanMethods = false)
 class PipelineConfiguration {

@@ -15,7 +15,7 @@ import io.marquee.indexer.index.Calls;
 import io.marquee.indexer.index.WriteOutcome;
 import io.marquee.indexer.index.PitScan;
 import io.marquee.ranking.People;
-import io.marquee.schema.MovieDocument;
+import io.marquee.movie.MovieDocument;
 
 /**
  * Ranks one index in two passes over a point in time: the first gathers every person's contributions, the second

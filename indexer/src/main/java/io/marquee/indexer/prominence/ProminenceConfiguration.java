@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 
 import io.marquee.indexer.index.BulkProperties;
 import io.marquee.indexer.index.PitScan;
-import io.marquee.schema.MovieIndexAdmin;
+import io.marquee.indexer.indices.MovieIndexAdmin;
 
 @Configuration(proxyBeanMethods = false)
 class ProminenceConfiguration {

@@ -11,7 +11,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.marquee.schema.MovieIndexAdmin;
+import io.marquee.indexer.indices.MovieIndexAdmin;
 
 /**
  * Ranks the live index again in a consuming indexer once writes to it have settled: every

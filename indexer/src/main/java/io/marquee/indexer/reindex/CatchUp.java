@@ -20,9 +20,9 @@ import io.marquee.indexer.index.Calls;
 import io.marquee.indexer.index.BulkMovieWriter;
 import io.marquee.indexer.index.BulkProperties;
 import io.marquee.indexer.index.WriteOutcome;
-import io.marquee.schema.AuditEntry;
+import io.marquee.movie.AuditEntry;
 import io.marquee.schema.IndexNames;
-import io.marquee.schema.MovieDocument;
+import io.marquee.movie.MovieDocument;
 
 /**
  * Brings one index up to date with another for every movie changed since a moment, found through the audit trail

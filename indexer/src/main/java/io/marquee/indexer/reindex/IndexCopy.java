@@ -10,7 +10,7 @@ import io.marquee.indexer.index.PitScan;
 import io.marquee.indexer.index.BulkMovieWriter;
 import io.marquee.indexer.index.BulkProperties;
 import io.marquee.indexer.index.WriteOutcome;
-import io.marquee.schema.MovieDocument;
+import io.marquee.movie.MovieDocument;
 
 /**
  * Copies every movie of one index into another through a point in time (the core distribution has no

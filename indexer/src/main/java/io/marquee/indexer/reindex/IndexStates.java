@@ -8,8 +8,7 @@ import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 
 import io.marquee.schema.IndexNames;
-import io.marquee.schema.IndexState;
-import io.marquee.schema.MovieIndexAdmin;
+import io.marquee.indexer.indices.MovieIndexAdmin;
 
 /**
  * Reads and writes the {@link IndexState} document. Only the holder of the lease writes it. A deployment that has

@@ -1,6 +1,5 @@
 package io.marquee.indexer.reindex;
 
-import io.marquee.schema.LeaseRecord;
 
 /** Another indexer holds the reindex lease; nothing was changed. */
 public class LeaseHeldException extends RuntimeException {

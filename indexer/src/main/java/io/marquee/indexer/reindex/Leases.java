@@ -19,7 +19,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.marquee.schema.IndexNames;
-import io.marquee.schema.LeaseRecord;
 
 /**
  * The lease in the control index that lets one operation at a time change the movie indices, across every indexer

@@ -16,7 +16,7 @@ import io.marquee.indexer.load.MovieLoader;
 import io.marquee.indexer.pipeline.PipelineProperties;
 import io.marquee.indexer.prominence.CatalogueRanking;
 import io.marquee.indexer.pipeline.ProviderProperties;
-import io.marquee.schema.MovieIndexAdmin;
+import io.marquee.indexer.indices.MovieIndexAdmin;
 
 @Configuration(proxyBeanMethods = false)
 class ReindexConfiguration {

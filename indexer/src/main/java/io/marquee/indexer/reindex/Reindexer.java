@@ -18,11 +18,9 @@ import org.springframework.boot.convert.DurationStyle;
 
 import io.marquee.indexer.index.Calls;
 import io.marquee.indexer.prominence.CatalogueRanking;
-import io.marquee.schema.AuditEntry;
+import io.marquee.movie.AuditEntry;
 import io.marquee.schema.IndexNames;
-import io.marquee.schema.IndexState;
-import io.marquee.schema.LeaseRecord;
-import io.marquee.schema.MovieIndexAdmin;
+import io.marquee.indexer.indices.MovieIndexAdmin;
 
 /**
  * The operator's reindex commands. A reindex creates {@code movies-v<N+1>} from the current templates, puts the

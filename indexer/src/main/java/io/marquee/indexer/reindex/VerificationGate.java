@@ -10,7 +10,7 @@ import co.elastic.clients.elasticsearch.cluster.HealthResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 
 import io.marquee.indexer.index.Calls;
-import io.marquee.schema.MovieDocument;
+import io.marquee.movie.MovieDocument;
 import io.marquee.text.TextFolding;
 
 /**

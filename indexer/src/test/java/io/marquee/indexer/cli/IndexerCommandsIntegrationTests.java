@@ -23,8 +23,9 @@ import io.marquee.indexer.pipeline.QueueConsumer;
 import io.marquee.indexer.prominence.CatalogueRanking;
 import io.marquee.indexer.prominence.RankingSchedule;
 import io.marquee.indexer.reindex.Reindexer;
-import io.marquee.schema.MovieIndexAdmin;
+import io.marquee.indexer.indices.MovieIndexAdmin;
 import io.marquee.testsupport.elasticsearch.ElasticsearchTest;
+import io.marquee.testsupport.elasticsearch.TestIndices;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,7 +51,7 @@ class IndexerCommandsIntegrationTests {
 
     @BeforeEach
     void emptyCluster() {
-        admin.deleteEverything();
+        TestIndices.onSharedCluster(admin.names().prefix()).deleteAll();
     }
 
     @Test

@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.marquee.testsupport.elasticsearch.ElasticsearchHttp;
+import io.marquee.localservers.elasticsearch.ElasticsearchHttp;
 import io.marquee.testsupport.elasticsearch.ElasticsearchTest;
 import io.marquee.testsupport.elasticsearch.TestIndices;
 

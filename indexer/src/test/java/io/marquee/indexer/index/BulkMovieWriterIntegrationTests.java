@@ -23,12 +23,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
 
 import io.marquee.schema.IndexNames;
-import io.marquee.schema.MovieDocument;
-import io.marquee.schema.MovieIndexAdmin;
-import io.marquee.schema.MovieJson;
-import io.marquee.schema.MovieSource;
-import io.marquee.testsupport.elasticsearch.ElasticsearchEndpoint;
-import io.marquee.testsupport.elasticsearch.ElasticsearchHttp;
+import io.marquee.schema.SchemaInstaller;
+import io.marquee.schema.SchemaTemplates;
+import io.marquee.movie.MovieDocument;
+import io.marquee.indexer.indices.MovieIndexAdmin;
+import io.marquee.movie.MovieJson;
+import io.marquee.movie.MovieSource;
+import io.marquee.localservers.elasticsearch.ElasticsearchEndpoint;
+import io.marquee.localservers.elasticsearch.ElasticsearchHttp;
 import io.marquee.testsupport.elasticsearch.ElasticsearchTest;
 import io.marquee.testsupport.elasticsearch.TestClients;
 import io.marquee.testsupport.elasticsearch.TestIndices;
@@ -57,8 +59,8 @@ class BulkMovieWriterIntegrationTests {
     @BeforeEach
     void bootstrap() {
         client = TestClients.blocking(indices.endpoint(), MovieJson.jsonpMapper());
-        admin = new MovieIndexAdmin(client, new IndexNames(indices.prefix()));
-        admin.deleteEverything();
+        admin = new MovieIndexAdmin(client, new SchemaInstaller(client, new SchemaTemplates(new IndexNames(indices.prefix()))));
+        TestIndices.onSharedCluster(admin.names().prefix()).deleteAll();
         admin.bootstrap();
     }
 

@@ -15,7 +15,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.Size;
 
 import io.marquee.records.RecordResult;
-import io.marquee.schema.MovieJson;
+import io.marquee.movie.MovieJson;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.util.unit.DataSize;
 
-import io.marquee.schema.MovieJson;
+import io.marquee.movie.MovieJson;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.marquee.records.RecordResult;
-import io.marquee.schema.MovieJson;
+import io.marquee.movie.MovieJson;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

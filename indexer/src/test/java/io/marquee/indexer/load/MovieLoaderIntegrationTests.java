@@ -20,10 +20,11 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import io.marquee.indexer.IndexerTestProperties;
 import io.marquee.indexer.ingest.LocalMovieFiles;
-import io.marquee.schema.MovieDocument;
-import io.marquee.schema.MovieIds;
-import io.marquee.schema.MovieIndexAdmin;
+import io.marquee.movie.MovieDocument;
+import io.marquee.movie.MovieIds;
+import io.marquee.indexer.indices.MovieIndexAdmin;
 import io.marquee.testsupport.elasticsearch.ElasticsearchTest;
+import io.marquee.testsupport.elasticsearch.TestIndices;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,7 +52,7 @@ class MovieLoaderIntegrationTests {
 
     @BeforeEach
     void emptyIndex() {
-        admin.deleteEverything();
+        TestIndices.onSharedCluster(admin.names().prefix()).deleteAll();
     }
 
     @Test

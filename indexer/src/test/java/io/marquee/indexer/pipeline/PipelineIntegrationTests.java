@@ -21,13 +21,14 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import io.marquee.indexer.PipelineTestSupport;
-import io.marquee.schema.MovieDocument;
-import io.marquee.schema.MovieIds;
-import io.marquee.schema.MovieIndexAdmin;
-import io.marquee.testsupport.aws.LocalAws;
-import io.marquee.testsupport.aws.ProviderUploads;
-import io.marquee.testsupport.aws.S3EventNotifications;
+import io.marquee.movie.MovieDocument;
+import io.marquee.movie.MovieIds;
+import io.marquee.indexer.indices.MovieIndexAdmin;
+import io.marquee.localservers.aws.LocalAws;
+import io.marquee.localservers.aws.ProviderUploads;
+import io.marquee.localservers.aws.S3EventNotifications;
 import io.marquee.testsupport.elasticsearch.ElasticsearchTest;
+import io.marquee.testsupport.elasticsearch.TestIndices;
 
 import static io.marquee.indexer.PipelineTestSupport.await;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -87,7 +88,7 @@ class PipelineIntegrationTests {
         consumer.stop();
         sqs.purgeQueue(p -> p.queueUrl(AWS.queueUrl()));
         sqs.purgeQueue(p -> p.queueUrl(AWS.deadLetterQueueUrl()));
-        admin.deleteEverything();
+        TestIndices.onSharedCluster(admin.names().prefix()).deleteAll();
         admin.bootstrap();
         consumer.start();
     }
@@ -474,7 +475,7 @@ class PipelineIntegrationTests {
 
     private JsonNode auditOfObject(String key) {
         try {
-            new io.marquee.testsupport.elasticsearch.ElasticsearchHttp(io.marquee.testsupport.elasticsearch.SharedElasticsearch.endpoint())
+            new io.marquee.localservers.elasticsearch.ElasticsearchHttp(io.marquee.testsupport.elasticsearch.SharedElasticsearch.endpoint())
                     .post("/" + admin.names().auditPattern() + "/_refresh", null);
             var hits = elasticsearch.search(s -> s.index(admin.names().auditPattern())
                     .query(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field("key").value(key)))
@@ -489,7 +490,7 @@ class PipelineIntegrationTests {
 
     private List<JsonNode> audit(String movieId) {
         try {
-            new io.marquee.testsupport.elasticsearch.ElasticsearchHttp(io.marquee.testsupport.elasticsearch.SharedElasticsearch.endpoint())
+            new io.marquee.localservers.elasticsearch.ElasticsearchHttp(io.marquee.testsupport.elasticsearch.SharedElasticsearch.endpoint())
                     .post("/" + admin.names().auditPattern() + "/_refresh", null);
             var hits = elasticsearch.search(s -> s.index(admin.names().auditPattern()).size(100)
                     .query(q -> q.term(t -> t.field("movieId").value(movieId))).sort(o -> o.field(f -> f.field("at"))), JsonNode.class);

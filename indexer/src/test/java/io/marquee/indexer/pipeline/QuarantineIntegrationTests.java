@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import io.marquee.indexer.PipelineTestSupport;
-import io.marquee.schema.MovieJson;
-import io.marquee.testsupport.aws.LocalAws;
+import io.marquee.movie.MovieJson;
+import io.marquee.localservers.aws.LocalAws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -17,9 +17,9 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import org.springframework.boot.actuate.health.Status;
 
 import io.marquee.indexer.PipelineTestSupport;
-import io.marquee.schema.MovieJson;
-import io.marquee.testsupport.aws.LocalAws;
-import io.marquee.testsupport.aws.S3EventNotifications;
+import io.marquee.movie.MovieJson;
+import io.marquee.localservers.aws.LocalAws;
+import io.marquee.localservers.aws.S3EventNotifications;
 
 import static io.marquee.indexer.PipelineTestSupport.await;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -2,8 +2,8 @@ package io.marquee.indexer.pipeline;
 
 import org.junit.jupiter.api.Test;
 
-import io.marquee.schema.MovieJson;
-import io.marquee.testsupport.aws.S3EventNotifications;
+import io.marquee.movie.MovieJson;
+import io.marquee.localservers.aws.S3EventNotifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

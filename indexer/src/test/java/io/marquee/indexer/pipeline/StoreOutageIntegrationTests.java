@@ -10,9 +10,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 import io.marquee.indexer.IndexerProcess;
 import io.marquee.indexer.PipelineTestSupport;
-import io.marquee.testsupport.aws.LocalAws;
-import io.marquee.testsupport.aws.ProviderUploads;
-import io.marquee.testsupport.elasticsearch.ElasticsearchHttp;
+import io.marquee.localservers.aws.LocalAws;
+import io.marquee.localservers.aws.ProviderUploads;
+import io.marquee.localservers.elasticsearch.ElasticsearchHttp;
 import io.marquee.testsupport.elasticsearch.ElasticsearchTest;
 import io.marquee.testsupport.elasticsearch.TestIndices;
 

@@ -20,13 +20,14 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import io.marquee.indexer.PipelineTestSupport;
-import io.marquee.schema.MovieDocument;
-import io.marquee.schema.MovieIds;
-import io.marquee.schema.MovieIndexAdmin;
-import io.marquee.testsupport.aws.LocalAws;
-import io.marquee.testsupport.aws.ProviderUploads;
-import io.marquee.testsupport.aws.S3EventNotifications;
+import io.marquee.movie.MovieDocument;
+import io.marquee.movie.MovieIds;
+import io.marquee.indexer.indices.MovieIndexAdmin;
+import io.marquee.localservers.aws.LocalAws;
+import io.marquee.localservers.aws.ProviderUploads;
+import io.marquee.localservers.aws.S3EventNotifications;
 import io.marquee.testsupport.elasticsearch.ElasticsearchTest;
+import io.marquee.testsupport.elasticsearch.TestIndices;
 
 import static io.marquee.indexer.PipelineTestSupport.await;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -74,7 +75,7 @@ class VersionedBucketIntegrationTests {
         var sqs = AWS.sqsClient();
         sqs.purgeQueue(p -> p.queueUrl(AWS.queueUrl()));
         sqs.purgeQueue(p -> p.queueUrl(AWS.deadLetterQueueUrl()));
-        admin.deleteEverything();
+        TestIndices.onSharedCluster(admin.names().prefix()).deleteAll();
         admin.bootstrap();
         consumer.start();
     }

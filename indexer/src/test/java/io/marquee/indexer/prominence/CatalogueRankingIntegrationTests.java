@@ -20,10 +20,11 @@ import io.marquee.indexer.index.BulkMovieWriter;
 import io.marquee.indexer.index.BulkProperties;
 import io.marquee.ranking.People;
 import io.marquee.ranking.Prominence;
-import io.marquee.schema.MovieDocument;
-import io.marquee.schema.MovieIndexAdmin;
-import io.marquee.schema.MovieSource;
+import io.marquee.movie.MovieDocument;
+import io.marquee.indexer.indices.MovieIndexAdmin;
+import io.marquee.movie.MovieSource;
 import io.marquee.testsupport.elasticsearch.ElasticsearchTest;
+import io.marquee.testsupport.elasticsearch.TestIndices;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,7 +55,7 @@ class CatalogueRankingIntegrationTests {
 
     @BeforeEach
     void emptyCluster() {
-        admin.deleteEverything();
+        TestIndices.onSharedCluster(admin.names().prefix()).deleteAll();
         admin.bootstrap();
     }
 

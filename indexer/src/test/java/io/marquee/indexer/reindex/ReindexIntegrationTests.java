@@ -34,13 +34,13 @@ import io.marquee.indexer.pipeline.ProviderProperties;
 import io.marquee.indexer.pipeline.QueueConsumer;
 import io.marquee.indexer.prominence.CatalogueRanking;
 import io.marquee.schema.IndexNames;
-import io.marquee.schema.LeaseRecord;
-import io.marquee.schema.MovieDocument;
-import io.marquee.schema.MovieIds;
-import io.marquee.schema.MovieIndexAdmin;
-import io.marquee.testsupport.aws.LocalAws;
-import io.marquee.testsupport.aws.ProviderUploads;
+import io.marquee.movie.MovieDocument;
+import io.marquee.movie.MovieIds;
+import io.marquee.indexer.indices.MovieIndexAdmin;
+import io.marquee.localservers.aws.LocalAws;
+import io.marquee.localservers.aws.ProviderUploads;
 import io.marquee.testsupport.elasticsearch.ElasticsearchTest;
+import io.marquee.testsupport.elasticsearch.TestIndices;
 
 import static io.marquee.indexer.PipelineTestSupport.await;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -106,7 +106,7 @@ class ReindexIntegrationTests {
         sqs.purgeQueue(p -> p.queueUrl(AWS.queueUrl()));
         AWS.s3Client().listObjectsV2Paginator(r -> r.bucket(AWS.names().bucket())).contents()
                 .forEach(o -> AWS.s3Client().deleteObject(d -> d.bucket(AWS.names().bucket()).key(o.key())));
-        admin.deleteEverything();
+        TestIndices.onSharedCluster(admin.names().prefix()).deleteAll();
         admin.bootstrap();
         consumer.start();
     }

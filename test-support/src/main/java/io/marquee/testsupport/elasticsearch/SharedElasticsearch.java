@@ -1,5 +1,8 @@
 package io.marquee.testsupport.elasticsearch;
 
+import io.marquee.localservers.elasticsearch.ElasticsearchEndpoint;
+import io.marquee.localservers.elasticsearch.LocalElasticsearch;
+
 /**
  * The one cluster every test in a JVM shares: the cluster named by {@code ES_URL} where set, otherwise a
  * single local node started on first use and stopped when the JVM exits.

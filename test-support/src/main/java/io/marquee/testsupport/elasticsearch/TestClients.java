@@ -1,5 +1,6 @@
 package io.marquee.testsupport.elasticsearch;
 
+import io.marquee.localservers.elasticsearch.ElasticsearchEndpoint;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.json.JsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
