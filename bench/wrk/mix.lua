@@ -1,5 +1,5 @@
 -- Closed-loop peak load over the mix: each connection sends the next query as soon as the last is answered.
--- Argument: a file of lines, "path" (GET) or "path<TAB>body" (POST JSON). Prints one RESULT line of JSON at the end.
+-- Argument: a file of lines, "path" (GET) or "path<TAB>body" (POST JSON; an NDJSON body's newlines written as \n). Prints one RESULT line of JSON at the end.
 local entries = {}
 local counter = 0
 
@@ -7,7 +7,9 @@ function init(args)
   for line in io.lines(args[1]) do
     local tab = line:find("\t", 1, true)
     if tab then
-      table.insert(entries, { path = line:sub(1, tab - 1), body = line:sub(tab + 1) })
+      -- An _msearch body's newlines come written as \n (no body holds a backslash otherwise).
+      local body = line:sub(tab + 1):gsub("\\n", "\n")
+      table.insert(entries, { path = line:sub(1, tab - 1), body = body })
     else
       table.insert(entries, { path = line })
     end
