@@ -14,7 +14,7 @@ import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import io.marquee.api.catalog.MovieView;
-import io.marquee.api.search.SearchPage;
+import io.marquee.api.search.SearchResults;
 import io.marquee.indexer.ingest.LocalMovieFiles;
 import io.marquee.indexer.load.LoadReport;
 import io.marquee.testsupport.data.SharedDataset;
@@ -111,7 +111,7 @@ class FullDatasetIntegrationTests {
 
     @Test
     void highlightsPrefixAndTypoMatches() {
-        SearchPage found = page("/v1/movies?q=dar knigth&highlight=true&size=1");
+        SearchResults found = page("/v1/movies?q=dar knigth&highlight=true&size=1");
         assertThat(found.highlights().get(found.items().get(0).id()).title()).isEqualTo("The <mark>Dark</mark> <mark>Knight</mark>");
     }
 
@@ -207,7 +207,7 @@ class FullDatasetIntegrationTests {
                 }).returnResult();
     }
 
-    private SearchPage page(String uri) {
-        return http.get().uri(uri).exchange().expectStatus().isOk().expectBody(SearchPage.class).returnResult().getResponseBody();
+    private SearchResults page(String uri) {
+        return http.get().uri(uri).exchange().expectStatus().isOk().expectBody(SearchResults.class).returnResult().getResponseBody();
     }
 }

@@ -5,8 +5,13 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 
 /**
  * One package per capability, and dependencies pointing one way: the catalogue knows nothing of the HTTP
@@ -53,5 +58,15 @@ class ModuleBoundariesTests {
     void webConcernsDependOnNoFeature() {
         noClasses().that().resideInAPackage("io.marquee.api.web..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.marquee.api.search..", "io.marquee.api.legacy..").check(classes);
+    }
+
+    @Test
+    void onlyTheWebLayerMapsExceptionsToProblems() {
+        noClasses().that().resideOutsideOfPackage("io.marquee.api.web..")
+                .should().beAnnotatedWith(RestControllerAdvice.class).orShould().beAnnotatedWith(ControllerAdvice.class)
+                .check(classes);
+        noMethods().that().areDeclaredInClassesThat().resideOutsideOfPackage("io.marquee.api.web..")
+                .should().beAnnotatedWith(ExceptionHandler.class)
+                .check(classes);
     }
 }

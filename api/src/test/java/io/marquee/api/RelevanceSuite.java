@@ -14,7 +14,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import io.marquee.api.catalog.MovieView;
-import io.marquee.api.search.SearchPage;
+import io.marquee.api.search.SearchResults;
 import io.marquee.api.search.SearchText;
 import io.marquee.text.TextFolding;
 
@@ -53,15 +53,15 @@ public final class RelevanceSuite {
     public Results run(WebTestClient http) {
         List<Result> results = new ArrayList<>();
         for (Judged judged : queries) {
-            SearchPage page = http.get().uri("/v1/movies?size=10&" + judged.query()).exchange().expectStatus().isOk()
-                    .expectBody(SearchPage.class).returnResult().getResponseBody();
+            SearchResults page = http.get().uri("/v1/movies?size=10&" + judged.query()).exchange().expectStatus().isOk()
+                    .expectBody(SearchResults.class).returnResult().getResponseBody();
             List<String> found = page.items().stream().map(RelevanceSuite::label).toList();
             results.add(new Result(judged, rank(judged, page), found, exactBelowTypos(judged, page.items())));
         }
         return new Results(results);
     }
 
-    private static int rank(Judged judged, SearchPage page) {
+    private static int rank(Judged judged, SearchResults page) {
         if (judged.meant().startsWith(SUGGEST)) {
             return page.items().isEmpty() && judged.meant().substring(SUGGEST.length()).equals(page.didYouMean()) ? 1 : 0;
         }

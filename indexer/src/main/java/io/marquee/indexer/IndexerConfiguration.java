@@ -5,24 +5,17 @@ import java.time.Clock;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.json.JsonpMapper;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.marquee.indexer.audit.AuditRollover;
 import io.marquee.indexer.audit.ChangeTracker;
 import io.marquee.indexer.audit.Ownership;
-import io.marquee.indexer.cli.IndexerCommands;
 import io.marquee.indexer.index.BulkProperties;
 import io.marquee.indexer.ingest.IngestLimits;
 import io.marquee.indexer.ingest.MovieFileReader;
 import io.marquee.indexer.load.MovieLoader;
-import io.marquee.indexer.pipeline.DeadLetters;
 import io.marquee.indexer.pipeline.ProviderProperties;
-import io.marquee.indexer.pipeline.QueueConsumer;
-import io.marquee.indexer.prominence.CatalogueRanking;
-import io.marquee.indexer.prominence.RankingSchedule;
-import io.marquee.indexer.reindex.Reindexer;
 import io.marquee.schema.IndexNames;
 import io.marquee.schema.SchemaInstaller;
 import io.marquee.schema.SchemaTemplates;
@@ -56,13 +49,6 @@ class IndexerConfiguration {
     @Bean
     MovieIndexAdmin movieIndexAdmin(ElasticsearchClient client, SchemaInstaller schema) {
         return new MovieIndexAdmin(client, schema);
-    }
-
-    @Bean
-    @ConditionalOnProperty(name = "marquee.indexer.cli.enabled", havingValue = "true", matchIfMissing = true)
-    IndexerCommands indexerCommands(MovieLoader loader, MovieIndexAdmin admin, IndexerProperties properties, QueueConsumer consumer,
-            AuditRollover rollover, Reindexer reindexer, DeadLetters deadLetters, CatalogueRanking ranking, RankingSchedule rankingSchedule) {
-        return new IndexerCommands(loader, admin, properties, consumer, rollover, reindexer, deadLetters, ranking, rankingSchedule, System.out);
     }
 
     @Bean

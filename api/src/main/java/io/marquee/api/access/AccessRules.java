@@ -13,7 +13,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
-import io.marquee.api.web.SearchPage;
+import io.marquee.api.web.PageAssets;
 
 /**
  * Every route the API serves and who may call it, in one list: the security chain is built from it
@@ -77,7 +77,7 @@ final class AccessRules {
             new Rule(Access.OPEN, READS, List.of("/actuator/health", "/actuator/health/**")),
             new Rule(Access.OPEN, READS, List.of("/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
                     "/webjars/swagger-ui/**")),
-            new Rule(Access.OPEN, READS, SearchPage.PATTERNS),
+            new Rule(Access.OPEN, READS, PageAssets.PATTERNS),
             new Rule(Access.SEARCH, READS, List.of("/v1/movies", "/v1/movies/{id}", "/v1/suggest", "/movies/year/{year}", "/movies/name/{name}",
                     "/movies/castmember/{castmember}", "/movies/genre/{genre}")),
             new Rule(Access.WRITE, READS, List.of("/v1/movies/{id}/history")),

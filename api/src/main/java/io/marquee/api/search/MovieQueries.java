@@ -143,8 +143,8 @@ public final class MovieQueries {
         return Query.of(q -> q.term(t -> t.field("year").value(year)));
     }
 
-    public static List<SortOptions> sort(SortOrder order, boolean hasText) {
-        SortOrder effective = order == SortOrder.RELEVANCE && !hasText ? SortOrder.YEAR_DESC : order;
+    public static List<SortOptions> sort(MovieSort order, boolean hasText) {
+        MovieSort effective = order == MovieSort.RELEVANCE && !hasText ? MovieSort.YEAR_DESC : order;
         List<SortOptions> sort = new ArrayList<>();
         switch (effective) {
             case RELEVANCE -> sort.add(SortOptions.of(s -> s.score(sc -> sc.order(co.elastic.clients.elasticsearch._types.SortOrder.Desc))));
@@ -154,10 +154,10 @@ public final class MovieQueries {
             case TITLE_DESC -> sort.add(field("titleFolded.keyword", true));
             default -> throw new IllegalStateException("Unhandled sort " + effective);
         }
-        if (effective != SortOrder.YEAR && effective != SortOrder.YEAR_DESC) {
+        if (effective != MovieSort.YEAR && effective != MovieSort.YEAR_DESC) {
             sort.add(field("year", true));
         }
-        if (effective != SortOrder.TITLE && effective != SortOrder.TITLE_DESC) {
+        if (effective != MovieSort.TITLE && effective != MovieSort.TITLE_DESC) {
             sort.add(field("titleFolded.keyword", false));
         }
         // The id makes the order total, so pages never overlap or skip.

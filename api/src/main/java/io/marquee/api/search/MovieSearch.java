@@ -39,19 +39,19 @@ public class MovieSearch {
         this.cache = cache;
     }
 
-    public Mono<Cached<SearchPage>> search(MovieSearchRequest request) {
+    public Mono<Cached<SearchResults>> search(MovieSearchRequest request) {
         Object key = request.cacheKey();
         return cache.get(key, () -> catalog.search(key, searchRequest(request))
                 .map(response -> {
                     List<MovieView> views = views(response);
-                    return new SearchPage(total(response), relation(response), request.page(), request.size(), views,
+                    return new SearchResults(total(response), relation(response), request.page(), request.size(), views,
                             MovieFacets.counts(request.facets(), response), request.highlight() ? highlights(request, views) : null, null);
                 })
                 .flatMap(page -> page.total() > 0 || request.q() == null ? Mono.just(page) : withDidYouMean(key, request.q(), page)));
     }
 
     /** A page that found nothing, with the words re-spelt from the catalogue when that finds a spelling. */
-    private Mono<SearchPage> withDidYouMean(Object key, String q, SearchPage page) {
+    private Mono<SearchResults> withDidYouMean(Object key, String q, SearchResults page) {
         List<String> words = SearchText.parse(q).words();
         if (words.isEmpty() || words.size() > MovieQueries.MAX_WORDS) {
             return Mono.just(page);
@@ -91,7 +91,7 @@ public class MovieSearch {
     public static Function<SearchRequest.Builder, ObjectBuilder<SearchRequest>> filteredRequest(Query filter, int limit) {
         return s -> s
                 .query(q -> q.bool(b -> b.filter(filter)))
-                .sort(MovieQueries.sort(SortOrder.YEAR, false))
+                .sort(MovieQueries.sort(MovieSort.YEAR, false))
                 .size(limit)
                 .trackTotalHits(t -> t.enabled(true))
                 .source(src -> src.filter(f -> f.includes(MovieView.SOURCE_FIELDS)));
@@ -117,9 +117,9 @@ public class MovieSearch {
         return response.hits().total() == null ? response.hits().hits().size() : response.hits().total().value();
     }
 
-    private static SearchPage.TotalRelation relation(SearchResponse<MovieDocument> response) {
-        return response.hits().total() != null && response.hits().total().relation() == TotalHitsRelation.Gte ? SearchPage.TotalRelation.GTE
-                : SearchPage.TotalRelation.EQ;
+    private static SearchResults.TotalRelation relation(SearchResponse<MovieDocument> response) {
+        return response.hits().total() != null && response.hits().total().relation() == TotalHitsRelation.Gte ? SearchResults.TotalRelation.GTE
+                : SearchResults.TotalRelation.EQ;
     }
 
     private static List<MovieView> views(SearchResponse<MovieDocument> response) {

@@ -27,7 +27,7 @@ import io.marquee.text.TextFolding;
  * @param highlight whether to mark what matched in each movie
  */
 public record MovieSearchRequest(String q, String title, String cast, List<String> genres, Integer year, Integer yearFrom,
-        Integer yearTo, boolean fuzzy, SortOrder sort, int page, int size, List<Facet> facets, boolean highlight) {
+        Integer yearTo, boolean fuzzy, MovieSort sort, int page, int size, List<Facet> facets, boolean highlight) {
 
     public static final int MAX_TEXT = 256;
     public static final int DEFAULT_SIZE = 20;
@@ -60,7 +60,7 @@ public record MovieSearchRequest(String q, String title, String cast, List<Strin
         }
         boolean fuzzy = bool(params, "fuzzy", true);
         String sortParam = params.getFirst("sort");
-        SortOrder sort = sortParam == null || sortParam.isBlank() ? SortOrder.RELEVANCE : SortOrder.parse(sortParam.strip());
+        MovieSort sort = sortParam == null || sortParam.isBlank() ? MovieSort.RELEVANCE : MovieSort.parse(sortParam.strip());
         int page = integer(params, "page", 1);
         if (page < 1) {
             throw new InvalidSearchException("page", "page must be 1 or more, not " + page);
@@ -104,7 +104,7 @@ public record MovieSearchRequest(String q, String title, String cast, List<Strin
     }
 
     private record CacheKey(SearchText q, String title, String cast, List<String> genres, Integer year, Integer yearFrom, Integer yearTo,
-            boolean fuzzy, SortOrder sort, int page, int size, List<Facet> facets, boolean highlight) {
+            boolean fuzzy, MovieSort sort, int page, int size, List<Facet> facets, boolean highlight) {
     }
 
     private static String text(MultiValueMap<String, String> params, String name) {

@@ -49,7 +49,7 @@ class SearchController {
     @Parameter(name = "size", description = "results per page, 1-100 (default 20)")
     @Parameter(name = "facets", description = "counts over the matches: genres, decade, year (comma-separated or repeated)")
     @Parameter(name = "highlight", description = "mark what matched in title, cast and extract (default false)")
-    Mono<ResponseEntity<SearchPage>> search(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
+    Mono<ResponseEntity<SearchResults>> search(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
         return Mono.fromCallable(() -> MovieSearchRequest.from(params)).flatMap(search::search)
                 .map(answer -> cache.ok(answer).body(answer.value()));
     }

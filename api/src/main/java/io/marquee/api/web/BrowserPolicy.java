@@ -53,7 +53,7 @@ class BrowserPolicy implements WebFilter, WebFluxConfigurer, Ordered {
         headers.set("X-Frame-Options", "DENY");
         headers.set("Referrer-Policy", "no-referrer");
         String path = exchange.getRequest().getPath().pathWithinApplication().value();
-        if (SearchPage.isPagePath(exchange.getRequest().getPath().pathWithinApplication())) {
+        if (PageAssets.isPagePath(exchange.getRequest().getPath().pathWithinApplication())) {
             headers.set("Content-Security-Policy", PAGE_CONTENT_POLICY);
         }
         else if (!path.startsWith("/swagger-ui") && !path.startsWith("/webjars/")) {

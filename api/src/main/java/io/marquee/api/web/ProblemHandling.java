@@ -4,8 +4,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -22,12 +20,12 @@ import io.marquee.api.identity.Caller;
 import io.marquee.api.identity.CallerMdc;
 
 /**
- * Framework errors (bad input, unknown routes, wrong methods) as problems, Elasticsearch outages as 503 with
- * {@code Retry-After}, requests Elasticsearch refuses as 400, and anything unexpected as a 500 that says nothing about the internals.
- * Capability-specific exceptions are mapped next to their controllers and take precedence.
+ * The API's one mapping of exceptions to RFC 7807 problems: framework errors (bad input, unknown routes, wrong
+ * methods), a capability's {@link ProblemException}s as the problem each names, Elasticsearch outages as 503 with
+ * {@code Retry-After}, requests Elasticsearch refuses as 400, and anything unexpected as a 500 that says nothing about
+ * the internals. The most specific handler wins, so nothing rests on the order advices are registered in.
  */
 @RestControllerAdvice
-@Order(Ordered.LOWEST_PRECEDENCE)
 class ProblemHandling extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
@@ -36,6 +34,11 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 
     ProblemHandling(CatalogProperties catalog) {
         this.catalog = catalog;
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> answered(ProblemException ex) {
+        return ResponseEntity.status(ex.status()).body(ex.problem());
     }
 
     @ExceptionHandler

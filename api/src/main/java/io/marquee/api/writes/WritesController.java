@@ -7,15 +7,11 @@ import io.swagger.v3.oas.annotations.Operation;
 import reactor.core.publisher.Mono;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.marquee.api.web.Problems;
 
 /**
  * {@code POST /v1/movies} and the original contract's {@code POST /movie}: 202 with the stored object's key.
@@ -35,10 +31,5 @@ class WritesController {
     Mono<ResponseEntity<Accepted>> submit(@RequestBody JsonNode movie) {
         return submissions.submit(movie).map(accepted -> ResponseEntity.accepted()
                 .location(URI.create("/v1/movies/" + accepted.id())).body(accepted));
-    }
-
-    @ExceptionHandler
-    ProblemDetail invalid(InvalidMovieException ex) {
-        return Problems.of(HttpStatus.BAD_REQUEST, "invalid-movie", "Invalid movie", ex.getMessage());
     }
 }

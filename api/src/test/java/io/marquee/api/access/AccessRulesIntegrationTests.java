@@ -22,7 +22,7 @@ import org.springframework.web.reactive.result.method.RequestMappingInfoHandlerM
 import org.springframework.web.util.pattern.PathPattern;
 
 import io.marquee.api.ApiTestSupport;
-import io.marquee.api.web.SearchPage;
+import io.marquee.api.web.PageAssets;
 import io.marquee.testsupport.elasticsearch.ElasticsearchTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -72,7 +72,7 @@ class AccessRulesIntegrationTests {
                 }
             }
         }
-        SearchPage.PATTERNS.forEach(pattern -> routes.add("GET " + pattern));
+        PageAssets.PATTERNS.forEach(pattern -> routes.add("GET " + pattern));
         routes.add("GET /ui/app.js");
 
         assertThat(routes).as("mapped routes").hasSizeGreaterThan(15)

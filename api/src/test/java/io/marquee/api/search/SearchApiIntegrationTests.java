@@ -51,7 +51,7 @@ class SearchApiIntegrationTests {
 
     @Test
     void countsFacetsOverEveryMatch() {
-        SearchPage page = page("/v1/movies?cast=tom cruise&fuzzy=false&size=1&facets=genres,decade&facets=year");
+        SearchResults page = page("/v1/movies?cast=tom cruise&fuzzy=false&size=1&facets=genres,decade&facets=year");
 
         assertThat(page.items()).hasSize(1);
         assertThat(page.facets()).containsOnlyKeys("genres", "decade", "year");
@@ -66,7 +66,7 @@ class SearchApiIntegrationTests {
 
     @Test
     void marksWhatMatchedWhenAsked() {
-        SearchPage page = page("/v1/movies?q=leon the profesional&highlight=true&size=3");
+        SearchResults page = page("/v1/movies?q=leon the profesional&highlight=true&size=3");
 
         MovieView leon = page.items().get(0);
         assertThat(leon.title()).isEqualTo("Léon: The Professional");
@@ -99,7 +99,7 @@ class SearchApiIntegrationTests {
 
     @Test
     void toleratesTyposInCastAndTitle() {
-        SearchPage cruise = page("/v1/movies?cast=tom cruse&size=10");
+        SearchResults cruise = page("/v1/movies?cast=tom cruse&size=10");
         assertThat(cruise.items()).allSatisfy(movie -> assertThat(movie.cast()).contains("Tom Cruise"));
         assertThat(titles("/v1/movies?title=titanc")).first().isEqualTo("Titanic");
         assertThat(page("/v1/movies?cast=penelope cruz").items().get(0).cast()).contains("Penélope Cruz");
@@ -115,7 +115,7 @@ class SearchApiIntegrationTests {
 
     @Test
     void offersTheCataloguesSpellingOnlyWhenNothingMatches() {
-        SearchPage nothing = page("/v1/movies?q=kurassic park");
+        SearchResults nothing = page("/v1/movies?q=kurassic park");
         assertThat(nothing.total()).isZero();
         assertThat(nothing.didYouMean()).isEqualTo("jurassic park");
         assertThat(page("/v1/movies?q=jurassic park").didYouMean()).isNull();
@@ -136,13 +136,13 @@ class SearchApiIntegrationTests {
 
     @Test
     void findsEveryTitanicByExactTitle() {
-        SearchPage titanic = page("/v1/movies?title=titanic&fuzzy=false&sort=year");
+        SearchResults titanic = page("/v1/movies?title=titanic&fuzzy=false&sort=year");
         assertThat(titanic.items()).extracting(MovieView::year).containsExactly(1953, 1996, 1997);
     }
 
     @Test
     void combinesCastAndYear() {
-        SearchPage cruise1986 = page("/v1/movies?cast=tom cruise&year=1986");
+        SearchResults cruise1986 = page("/v1/movies?cast=tom cruise&year=1986");
         assertThat(cruise1986.total()).isEqualTo(SampleCatalogue.count(m -> m.year() == 1986 && m.cast().contains("Tom Cruise")));
         assertThat(cruise1986.items()).extracting(MovieView::title).containsExactlyInAnyOrder("Top Gun", "The Color of Money");
     }
@@ -181,8 +181,8 @@ class SearchApiIntegrationTests {
 
     @Test
     void pagesWithoutOverlap() {
-        SearchPage first = page("/v1/movies?sort=year&size=5&page=1");
-        SearchPage second = page("/v1/movies?sort=year&size=5&page=2");
+        SearchResults first = page("/v1/movies?sort=year&size=5&page=1");
+        SearchResults second = page("/v1/movies?sort=year&size=5&page=2");
         assertThat(first.total()).isEqualTo(SampleCatalogue.size());
         assertThat(first.items()).hasSize(5);
         assertThat(second.page()).isEqualTo(2);
@@ -267,8 +267,8 @@ class SearchApiIntegrationTests {
                 .containsEntry("title", "Invalid request");
     }
 
-    private SearchPage page(String uri) {
-        return http.get().uri(uri).exchange().expectStatus().isOk().expectBody(SearchPage.class).returnResult().getResponseBody();
+    private SearchResults page(String uri) {
+        return http.get().uri(uri).exchange().expectStatus().isOk().expectBody(SearchResults.class).returnResult().getResponseBody();
     }
 
     private List<String> titles(String uri) {

@@ -1,7 +1,6 @@
 /**
- * A real Elasticsearch for tests and the local stack: the core-only 8.19 distribution that the build
- * unpacks, started as child processes on free loopback ports (one node or a cluster of three), run as an
- * unprivileged user when the JVM is root, and stopped with its data deleted. Where {@code ES_URL} is set,
- * that cluster is used instead.
+ * The tests' Elasticsearch: one shared cluster a JVM, from {@code ES_URL}, a Testcontainers container or the launcher
+ * ({@link io.marquee.testsupport.elasticsearch.ElasticsearchEngine}), a JUnit extension that gives each test class
+ * its own index prefix and cleans it, and clients for tests that set up or inspect data directly.
  */
 package io.marquee.testsupport.elasticsearch;

@@ -14,7 +14,7 @@ import io.marquee.api.catalog.MovieView;
  * when not asked for), and, when nothing matched, the words re-spelt from the catalogue ({@code didYouMean}).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record SearchPage(long total, TotalRelation totalRelation, int page, int size, List<MovieView> items, Map<String, List<FacetCount>> facets,
+public record SearchResults(long total, TotalRelation totalRelation, int page, int size, List<MovieView> items, Map<String, List<FacetCount>> facets,
         Map<String, Highlight> highlights, String didYouMean) {
 
     /** Whether {@code total} is exact ({@code eq}) or a lower bound ({@code gte}), as Elasticsearch says. */
@@ -23,7 +23,7 @@ public record SearchPage(long total, TotalRelation totalRelation, int page, int 
         @JsonProperty("gte") GTE
     }
 
-    public SearchPage {
+    public SearchResults {
         items = List.copyOf(items);
         highlights = highlights == null || highlights.isEmpty() ? null
                 : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(highlights));
@@ -31,7 +31,7 @@ public record SearchPage(long total, TotalRelation totalRelation, int page, int 
     }
 
     /** This page with a suggested re-spelling of its words. */
-    SearchPage withDidYouMean(String words) {
-        return new SearchPage(total, totalRelation, page, size, items, facets, highlights, words);
+    SearchResults withDidYouMean(String words) {
+        return new SearchResults(total, totalRelation, page, size, items, facets, highlights, words);
     }
 }
