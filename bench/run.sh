@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # make bench: the full dataset on the local stack, then the query mix against nginx (static baseline), Elasticsearch
-# (the API's own bodies), the API with its cache off and the API warm: Gatling at fixed open-loop rates, then wrk at
+# (the API's own requests, recorded), the API with its cache off and the API warm: Gatling at fixed open-loop rates, then wrk at
 # peak. Writes bench/results/<date>.md; Gatling's HTML report stays under bench/target/gatling.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -45,7 +45,7 @@ start_nginx "$RUN/mix"
   echo
   echo "Targets: **nginx** serves each query's API answer, the very bytes, as a file of its own (the floor for the same answers here);"
   echo "**nginx-one-file** serves one file the size of the median answer whatever the query (the old floor, for comparison);"
-  echo "**elasticsearch** is sent the very bodies the API sends (built by the API's code; request_cache and preference as the API sets them);"
+  echo "**elasticsearch** is sent the very requests the API sends (recorded from an API of the same build; typeahead's two searches as one _msearch);"
   echo "**api-cold** is the API with its response cache off (marquee.api.cache.max-entries=0); **api-warm** the API as configured, its"
   echo "cache warmed by one pass over the mix. Rates: $RATES requests/s for ${DURATION}s each, after a 20 s warm-up of every target at 300/s (JIT compilation);"
   echo "before each run a 5 s pause (the previous run's queues drain) and 5 s at 300/s (api-warm: every answer cached again)."

@@ -1,7 +1,10 @@
 package io.marquee.movie;
 
+import java.lang.reflect.RecordComponent;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -62,6 +65,14 @@ public record MovieDocument(
     public record Facts(String title, int year, List<String> cast, List<String> genres, String extract, String href,
             String thumbnail, Integer thumbnailWidth, Integer thumbnailHeight, Rating rating) {
 
+        private static final List<RecordComponent> COMPONENTS = List.of(Facts.class.getRecordComponents());
+
+        /**
+         * The names of a movie's fact fields, as the document stores them: the one list, read from this record, that
+         * the audit trail compares and the reads ask Elasticsearch for.
+         */
+        public static final List<String> NAMES = COMPONENTS.stream().map(RecordComponent::getName).toList();
+
         public Facts {
             cast = List.copyOf(cast);
             genres = List.copyOf(genres);
@@ -71,6 +82,26 @@ public record MovieDocument(
         public Facts(String title, int year, List<String> cast, List<String> genres, String extract, String href, String thumbnail,
                 Integer thumbnailWidth, Integer thumbnailHeight) {
             this(title, year, cast, genres, extract, href, thumbnail, thumbnailWidth, thumbnailHeight, null);
+        }
+
+        /** The names of the fields whose values differ from {@code before}'s, in {@link #NAMES} order. */
+        public List<String> changedFrom(Facts before) {
+            List<String> changed = new ArrayList<>();
+            for (RecordComponent component : COMPONENTS) {
+                if (!Objects.equals(value(component, before), value(component, this))) {
+                    changed.add(component.getName());
+                }
+            }
+            return changed;
+        }
+
+        private static Object value(RecordComponent component, Facts facts) {
+            try {
+                return component.getAccessor().invoke(facts);
+            }
+            catch (ReflectiveOperationException ex) {
+                throw new IllegalStateException("Cannot read " + component.getName() + " of a movie's facts", ex);
+            }
         }
     }
 

@@ -31,4 +31,17 @@ class MovieDocumentTests {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).writeValueAsString(doc);
         assertThat(json).contains("\"ingestedAt\":\"2026-01-01T00:00:00Z\"").doesNotContain("thumbnail");
     }
+
+    @Test
+    void factsNameTheirFieldsOnceAndSayWhichChanged() {
+        MovieDocument.Facts before = new MovieDocument.Facts("Heat", 1995, List.of("Al Pacino"), List.of("Crime"), null, "Heat_(1995_film)",
+                null, null, null);
+        MovieDocument.Facts after = new MovieDocument.Facts("Heat", 1995, List.of("Al Pacino", "Robert De Niro"), List.of("Crime"),
+                "A film.", "Heat_(1995_film)", null, null, null);
+
+        assertThat(MovieDocument.Facts.NAMES).containsExactly("title", "year", "cast", "genres", "extract", "href", "thumbnail",
+                "thumbnailWidth", "thumbnailHeight", "rating");
+        assertThat(after.changedFrom(before)).containsExactly("cast", "extract");
+        assertThat(after.changedFrom(after)).isEmpty();
+    }
 }

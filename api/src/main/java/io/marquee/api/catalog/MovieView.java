@@ -1,6 +1,7 @@
 package io.marquee.api.catalog;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -14,8 +15,7 @@ public record MovieView(String id, String title, int year, List<String> cast, Li
         String thumbnail, Integer thumbnailWidth, Integer thumbnailHeight, MovieDocument.Rating rating) {
 
     /** The document fields a view needs: searches ask Elasticsearch for these only. */
-    public static final List<String> SOURCE_FIELDS = List.of("id", "title", "year", "cast", "genres", "extract", "href", "thumbnail",
-            "thumbnailWidth", "thumbnailHeight", "rating");
+    public static final List<String> SOURCE_FIELDS = Stream.concat(Stream.of("id"), MovieDocument.Facts.NAMES.stream()).toList();
 
     public static MovieView of(MovieDocument document) {
         return new MovieView(document.id(), document.title(), document.year(), document.cast(), document.genres(), document.extract(),

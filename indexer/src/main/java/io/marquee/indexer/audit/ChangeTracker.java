@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
@@ -32,8 +32,8 @@ import io.marquee.movie.MovieSource;
 public final class ChangeTracker {
 
     /** The facts compared to decide whether a record changes its movie. */
-    static final List<String> FACT_FIELDS = List.of("title", "year", "cast", "genres", "extract", "href", "thumbnail", "thumbnailWidth",
-            "thumbnailHeight", "rating", "provider");
+    /** What the audit trail compares: a movie's facts and who delivered them. */
+    static final List<String> FACT_FIELDS = Stream.concat(MovieDocument.Facts.NAMES.stream(), Stream.of("provider")).toList();
 
     private final ElasticsearchClient client;
     private final IndexNames names;
@@ -184,30 +184,11 @@ public final class ChangeTracker {
     }
 
     static List<String> changedFields(Current before, MovieDocument after) {
-        MovieDocument.Facts was = before.facts();
-        MovieDocument.Facts is = after.facts();
-        List<String> changed = new ArrayList<>();
-        addIfChanged(changed, "title", was, is, MovieDocument.Facts::title);
-        addIfChanged(changed, "year", was, is, MovieDocument.Facts::year);
-        addIfChanged(changed, "cast", was, is, MovieDocument.Facts::cast);
-        addIfChanged(changed, "genres", was, is, MovieDocument.Facts::genres);
-        addIfChanged(changed, "extract", was, is, MovieDocument.Facts::extract);
-        addIfChanged(changed, "href", was, is, MovieDocument.Facts::href);
-        addIfChanged(changed, "thumbnail", was, is, MovieDocument.Facts::thumbnail);
-        addIfChanged(changed, "thumbnailWidth", was, is, MovieDocument.Facts::thumbnailWidth);
-        addIfChanged(changed, "thumbnailHeight", was, is, MovieDocument.Facts::thumbnailHeight);
-        addIfChanged(changed, "rating", was, is, MovieDocument.Facts::rating);
+        List<String> changed = after.facts().changedFrom(before.facts());
         if (!Objects.equals(before.provider(), after.provider())) {
             changed.add("provider");
         }
         return changed;
-    }
-
-    private static void addIfChanged(List<String> changed, String field, MovieDocument.Facts before, MovieDocument.Facts after,
-            Function<MovieDocument.Facts, Object> value) {
-        if (!Objects.equals(value.apply(before), value.apply(after))) {
-            changed.add(field);
-        }
     }
 
     private Map<String, Current> current(List<String> ids) {
@@ -263,17 +244,6 @@ public final class ChangeTracker {
                 source == null ? null : source.key(), source == null ? null : source.versionId(), source == null ? null : source.etag(),
                 source == null ? null : source.sequencer(), source == null ? null : source.uri(), source == null ? null : source.position(),
                 intent.version(), clock.instant(), indexer);
-    }
-
-    /**
-     * A write someone wants: a document to index, or (without a document) a movie to delete.
-     */
-    public record Intent(String id, MovieDocument document, Long version, String provider, MovieSource source, String uri,
-            long position) {
-
-        Intent withDocument(MovieDocument replacement) {
-            return new Intent(id, replacement, version, provider, source, uri, position);
-        }
     }
 
     /** What is known of a movie's indexed state: its facts (null when deleted) and version; no derived fields. */

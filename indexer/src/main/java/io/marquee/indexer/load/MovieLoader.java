@@ -25,6 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.marquee.indexer.audit.ChangeTracker;
+import io.marquee.indexer.audit.Intent;
 import io.marquee.indexer.index.BulkMovieWriter;
 import io.marquee.indexer.index.BulkProperties;
 import io.marquee.indexer.index.WriteOutcome;
@@ -93,12 +94,12 @@ public final class MovieLoader {
      * rebuilding an index changes no movie. Every intended write is shown to {@code admit}, in order, and written only
      * if it admits it.
      */
-    public LoadReport replay(List<? extends MovieFile> files, String provider, String index, Predicate<ChangeTracker.Intent> admit) {
+    public LoadReport replay(List<? extends MovieFile> files, String provider, String index, Predicate<Intent> admit) {
         BulkMovieWriter writer = BulkMovieWriter.toIndex(client, index, bulk);
         return load(files, provider, rejection -> {
         }, new Batch() {
             @Override
-            public void add(ChangeTracker.Intent intent) {
+            public void add(Intent intent) {
                 if (admit.test(intent)) {
                     write(writer, intent);
                 }
@@ -138,7 +139,7 @@ public final class MovieLoader {
         return report;
     }
 
-    private static void write(BulkMovieWriter writer, ChangeTracker.Intent write) {
+    private static void write(BulkMovieWriter writer, Intent write) {
         if (write.document() == null) {
             writer.delete(write.id(), write.version(), write.uri(), write.position());
         }
@@ -150,7 +151,7 @@ public final class MovieLoader {
     /** Where validated records go on their way to a writer. */
     private interface Batch {
 
-        void add(ChangeTracker.Intent intent);
+        void add(Intent intent);
 
         /**
          * Sends what was added, and returns once all of it is with the writer: with the files (by URI) some of whose
@@ -181,7 +182,7 @@ public final class MovieLoader {
 
         private final BulkMovieWriter writer;
         private final int size;
-        private final List<ChangeTracker.Intent> intents = new ArrayList<>();
+        private final List<Intent> intents = new ArrayList<>();
         private final ChangeTracker.Session session = changes.session();
         private final ExecutorService auditing = stage("audit-writes");
         private final ExecutorService sending = stage("movie-writes");
@@ -204,7 +205,7 @@ public final class MovieLoader {
         }
 
         @Override
-        public void add(ChangeTracker.Intent intent) {
+        public void add(Intent intent) {
             intents.add(intent);
             if (intents.size() >= size) {
                 send();
@@ -223,7 +224,7 @@ public final class MovieLoader {
             if (intents.isEmpty()) {
                 return;
             }
-            List<ChangeTracker.Intent> batch = List.copyOf(intents);
+            List<Intent> batch = List.copyOf(intents);
             intents.clear();
             if (failure.get() != null) {
                 lose(batch, failure.get());
@@ -281,7 +282,7 @@ public final class MovieLoader {
                     lose(decided.batch(), failure.get());
                     return;
                 }
-                for (ChangeTracker.Intent write : decided.decision().writes()) {
+                for (Intent write : decided.decision().writes()) {
                     write(writer, write);
                     if (decided.mirrored()) {
                         write(mirror, write);
@@ -306,10 +307,10 @@ public final class MovieLoader {
         }
 
         /** A batch decided, waiting for its audit entries to be written; {@code mirrored} when a mirror index existed as it was decided. */
-        private record Decided(List<ChangeTracker.Intent> batch, ChangeTracker.Decision decision, boolean mirrored) {
+        private record Decided(List<Intent> batch, ChangeTracker.Decision decision, boolean mirrored) {
         }
 
-        private void lose(List<ChangeTracker.Intent> batch, RuntimeException cause) {
+        private void lose(List<Intent> batch, RuntimeException cause) {
             batch.forEach(intent -> lost.putIfAbsent(intent.uri(), cause));
         }
 
@@ -379,10 +380,10 @@ public final class MovieLoader {
                 Instant ingestedAt = file.deliveredAt() != null ? file.deliveredAt() : now;
                 MovieSource source = file.sourceAt(valid.position());
                 MovieDocument document = MovieDocument.of(valid.facts(), provider, source, ingestedAt);
-                batch.add(new ChangeTracker.Intent(document.id(), document, file.version(), provider, source, file.uri(), valid.position()));
+                batch.add(new Intent(document.id(), document, file.version(), provider, source, file.uri(), valid.position()));
             }
             else if (result instanceof RecordResult.Delete delete) {
-                batch.add(new ChangeTracker.Intent(delete.id(), null, file.version(), provider, file.sourceAt(delete.position()), file.uri(),
+                batch.add(new Intent(delete.id(), null, file.version(), provider, file.sourceAt(delete.position()), file.uri(),
                         delete.position()));
             }
             else if (result instanceof RecordResult.Rejected rejection) {

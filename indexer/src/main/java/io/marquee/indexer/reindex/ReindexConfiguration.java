@@ -27,7 +27,7 @@ class ReindexConfiguration {
             Clock clock, Ownership ownership) {
         PitScan scan = new PitScan(client, properties.pageSize(), properties.pointInTime());
         return new Reindexer(client, admin, new Leases(client, admin.names(), indexer.instanceId(), clock, properties),
-                new IndexCopy(client, bulk, scan), new S3Replay(s3, loader, providers, pipeline, ownership),
-                new CatchUp(client, admin.names(), bulk, scan), ranking, properties, clock);
+                new IndexStates(client, admin), new IndexCopy(client, bulk, scan), new S3Replay(s3, loader, providers, pipeline, ownership),
+                new CatchUp(client, admin.names(), bulk, scan), ranking, new VerificationGate(client, properties), properties, clock);
     }
 }

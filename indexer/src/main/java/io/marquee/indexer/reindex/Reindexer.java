@@ -43,16 +43,18 @@ public final class Reindexer {
     private final S3Replay replay;
     private final CatchUp catchUp;
     private final CatalogueRanking ranking;
+    private final VerificationGate gate;
     private final ReindexProperties properties;
     private final Clock clock;
 
-    Reindexer(ElasticsearchClient client, MovieIndexAdmin admin, Leases leases, IndexCopy copy, S3Replay replay, CatchUp catchUp,
-            CatalogueRanking ranking, ReindexProperties properties, Clock clock) {
+    Reindexer(ElasticsearchClient client, MovieIndexAdmin admin, Leases leases, IndexStates states, IndexCopy copy, S3Replay replay,
+            CatchUp catchUp, CatalogueRanking ranking, VerificationGate gate, ReindexProperties properties, Clock clock) {
         this.client = client;
         this.admin = admin;
         this.names = admin.names();
         this.leases = leases;
-        this.states = new IndexStates(client, admin);
+        this.states = states;
+        this.gate = gate;
         this.copy = copy;
         this.replay = replay;
         this.catchUp = catchUp;
@@ -121,8 +123,7 @@ public final class Reindexer {
             report.line("ranked " + ranked.movies() + " movies and " + ranked.people() + " people; " + ranked.rewritten()
                     + " documents took new prominence scores (" + ranked.outcome().stale() + " newer meanwhile, "
                     + ranked.outcome().failures().size() + " failed)");
-            VerificationGate.Verdict verdict = new VerificationGate(client, properties)
-                    .verify(target, expected, live, tolerance.orElse(properties.countTolerance()));
+            VerificationGate.Verdict verdict = gate.verify(target, expected, live, tolerance.orElse(properties.countTolerance()));
             report.verdict(verdict);
             if (!verdict.passed()) {
                 restoreMirror(state);
@@ -156,8 +157,7 @@ public final class Reindexer {
             Instant window = state.candidateSince().minus(properties.catchUpMargin());
             catchUp.apply(state.live(), candidate, window);
             String live = state.live();
-            VerificationGate.Verdict verdict = new VerificationGate(client, properties)
-                    .verify(candidate, () -> count(live), live, tolerance.orElse(properties.countTolerance()));
+            VerificationGate.Verdict verdict = gate.verify(candidate, () -> count(live), live, tolerance.orElse(properties.countTolerance()));
             report.verdict(verdict);
             if (!verdict.passed()) {
                 report.line("gate failed; the aliases are unchanged:");

@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
-import io.marquee.indexer.audit.ChangeTracker;
+import io.marquee.indexer.audit.Intent;
 import io.marquee.indexer.audit.Ownership;
 import io.marquee.indexer.ingest.S3MovieFile;
 import io.marquee.indexer.load.LoadReport;
@@ -79,7 +79,7 @@ final class S3Replay {
     }
 
     /** Whether a replayed write may be applied, as the consumer decided it; remembers each movie's last state and owner. */
-    private boolean admit(Map<String, Outcome> outcomes, ChangeTracker.Intent intent) {
+    private boolean admit(Map<String, Outcome> outcomes, Intent intent) {
         long version = intent.version() == null ? 0 : intent.version();
         Outcome was = outcomes.get(intent.id());
         if (was != null && version < was.version()) {

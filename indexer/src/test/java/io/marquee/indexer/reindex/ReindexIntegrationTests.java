@@ -377,8 +377,9 @@ class ReindexIntegrationTests {
     private Reindexer reindexerWith(ReindexProperties custom) {
         PitScan scan = new PitScan(elasticsearch, custom.pageSize(), custom.pointInTime());
         return new Reindexer(elasticsearch, admin, new Leases(elasticsearch, names, "strict", Clock.systemUTC(), custom),
-                new IndexCopy(elasticsearch, bulk, scan), new S3Replay(AWS.s3Client(), loader, providers, pipeline, ownership),
-                new CatchUp(elasticsearch, names, bulk, scan), new CatalogueRanking(elasticsearch, bulk, scan, Clock.systemUTC()), custom,
+                new IndexStates(elasticsearch, admin), new IndexCopy(elasticsearch, bulk, scan),
+                new S3Replay(AWS.s3Client(), loader, providers, pipeline, ownership), new CatchUp(elasticsearch, names, bulk, scan),
+                new CatalogueRanking(elasticsearch, bulk, scan, Clock.systemUTC()), new VerificationGate(elasticsearch, custom), custom,
                 Clock.systemUTC());
     }
 

@@ -1,0 +1,16 @@
+package io.marquee.indexer.audit;
+
+import io.marquee.movie.MovieDocument;
+import io.marquee.movie.MovieSource;
+
+/**
+ * A write someone wants: a document to index, or (without a document) a movie to delete, with the version it
+ * carries and where it came from. {@link ChangeTracker} decides which intents become writes and audit entries.
+ */
+public record Intent(String id, MovieDocument document, Long version, String provider, MovieSource source, String uri,
+        long position) {
+
+    Intent withDocument(MovieDocument replacement) {
+        return new Intent(id, replacement, version, provider, source, uri, position);
+    }
+}
