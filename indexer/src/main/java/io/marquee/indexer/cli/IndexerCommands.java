@@ -115,7 +115,7 @@ public class IndexerCommands implements ApplicationRunner, ExitCodeGenerator {
                 default -> reindexer.prune(Integer.parseInt(options.value("keep").orElseThrow(
                         () -> new IllegalArgumentException("prune needs --keep K"))));
             };
-            report.lines().forEach(out::println);
+            new ReindexReports(admin.names()).lines(report).forEach(out::println);
             if (!report.succeeded()) {
                 exitCode = REFUSED;
             }

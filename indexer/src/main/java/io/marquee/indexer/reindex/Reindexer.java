@@ -92,13 +92,8 @@ public final class Reindexer {
         String target = names.versionedIndex(admin.highestVersion() + 1);
         Report report = new Report();
         if (dryRun) {
-            report.line("dry run: nothing changed");
-            report.line("would create " + target + " from the current templates and fill it from " + describe(source, live));
-            report.line("live index " + live + " holds " + count(live) + " movies");
-            leases.current().filter(l -> !l.expiredAt(clock.instant()))
-                    .ifPresent(l -> report.line("would be refused now: " + l.operation() + " holds the lease until " + l.expiresAt()));
-            report.line(flip ? "would flip " + names.readAlias() + " and " + names.writeAlias() + " to " + target + " if it passes the gate"
-                    : "would leave " + target + " built and kept in step, for 'indexer flip'");
+            report.add(new ReindexStep.DryRun(target, source, live, count(live), source == Source.INDEX ? 0 : replay.objects().size(),
+                    leases.current().filter(l -> !l.expiredAt(clock.instant())).orElse(null), flip));
             return report.succeeded(true);
         }
         Instant started = clock.instant();
@@ -111,35 +106,32 @@ public final class Reindexer {
             admin.attachMirror(target);
             state = state.withCandidate(target, since, source.value());
             states.write(state);
-            report.line("created " + target + "; every write now reaches it through " + names.mirrorAlias());
+            report.add(new ReindexStep.Created(target));
             Instant window = since.minus(properties.catchUpMargin());
             LongSupplier expected = fill(source, live, target, window, lease, report);
             CatchUp.Caught caught = catchUp.apply(live, target, window);
-            report.line("caught up " + caught.changed() + " movies changed since " + window);
+            report.add(new ReindexStep.CaughtUp(caught.changed(), window));
             String retention = admin.tombstoneRetention();
             long tombstones = catchUp.carryTombstones(target, clock.instant(), DurationStyle.SIMPLE.parse(retention));
-            report.line("carried " + tombstones + " delete tombstones of the last " + retention);
+            report.add(new ReindexStep.TombstonesCarried(tombstones, retention));
             CatalogueRanking.Ranked ranked = ranking.rank(target, lease::check);
-            report.line("ranked " + ranked.movies() + " movies and " + ranked.people() + " people; " + ranked.rewritten()
-                    + " documents took new prominence scores (" + ranked.outcome().stale() + " newer meanwhile, "
-                    + ranked.outcome().failures().size() + " failed)");
+            report.add(new ReindexStep.Ranked(ranked.movies(), ranked.people(), ranked.rewritten(), ranked.outcome().stale(),
+                    ranked.outcome().failures().size()));
             VerificationGate.Verdict verdict = gate.verify(target, expected, live, tolerance.orElse(properties.countTolerance()));
-            report.verdict(verdict);
             if (!verdict.passed()) {
                 restoreMirror(state);
                 states.write(state.withoutCandidate());
-                report.line("gate failed; the aliases are unchanged and " + target + " is left for inspection (indexer prune removes it):");
-                verdict.failures().forEach(f -> report.line("  - " + f));
+                report.add(new ReindexStep.GateFailed(target, verdict.failures(), true));
                 return report.target(target).succeeded(false);
             }
-            report.line("gate passed: " + target + " holds " + verdict.actual() + " movies (expected " + verdict.expected() + "), green");
+            report.add(new ReindexStep.GatePassed(target, verdict.actual(), verdict.expected()));
             if (flip) {
                 flipTo(state, target, window, lease, report);
             }
             else {
-                report.line(target + " is built and kept in step; 'indexer flip' makes it live");
+                report.add(new ReindexStep.KeptInStep(target));
             }
-            report.line("took " + Duration.between(started, clock.instant()).toMillis() + " ms");
+            report.add(new ReindexStep.Took(Duration.between(started, clock.instant())));
             return report.target(target).succeeded(true);
         }
     }
@@ -149,7 +141,7 @@ public final class Reindexer {
         IndexState state = states.read();
         Report report = new Report();
         if (state.candidate() == null) {
-            report.line("nothing to flip: no candidate index is built (run 'indexer reindex')");
+            report.add(new ReindexStep.NothingToFlip());
             return report.succeeded(false);
         }
         String candidate = state.candidate();
@@ -158,13 +150,11 @@ public final class Reindexer {
             catchUp.apply(state.live(), candidate, window);
             String live = state.live();
             VerificationGate.Verdict verdict = gate.verify(candidate, () -> count(live), live, tolerance.orElse(properties.countTolerance()));
-            report.verdict(verdict);
             if (!verdict.passed()) {
-                report.line("gate failed; the aliases are unchanged:");
-                verdict.failures().forEach(f -> report.line("  - " + f));
+                report.add(new ReindexStep.GateFailed(candidate, verdict.failures(), false));
                 return report.target(candidate).succeeded(false);
             }
-            report.line("gate passed: " + candidate + " holds " + verdict.actual() + " movies (expected " + verdict.expected() + "), green");
+            report.add(new ReindexStep.GatePassed(candidate, verdict.actual(), verdict.expected()));
             flipTo(state, candidate, window, lease, report);
             return report.target(candidate).succeeded(true);
         }
@@ -175,7 +165,7 @@ public final class Reindexer {
         IndexState state = states.read();
         Report report = new Report();
         if (state.previous() == null || !exists(state.previous())) {
-            report.line("nothing to roll back to: no previous index" + (state.previous() == null ? "" : " (" + state.previous() + " is gone)"));
+            report.add(new ReindexStep.NothingToRollBack(state.previous()));
             return report.succeeded(false);
         }
         String previous = state.previous();
@@ -187,8 +177,7 @@ public final class Reindexer {
             admin.flip(live, previous);
             states.write(new IndexState(IndexState.KIND, previous, live, clock.instant(), null, null, null));
             catchUp.apply(live, previous, window);
-            report.line("rolled back: " + names.readAlias() + " and " + names.writeAlias() + " point to " + previous + " again; " + live
-                    + " keeps receiving every write, so 'indexer rollback' again returns to it");
+            report.add(new ReindexStep.RolledBack(previous, live));
             log.info("Rolled back from {} to {}", live, previous);
             return report.target(previous).succeeded(true);
         }
@@ -208,12 +197,12 @@ public final class Reindexer {
                 MovieIndexAdmin.IndexInfo index = newestFirst.get(i);
                 String role = role(index, state);
                 if (i < keep || role != null) {
-                    report.line("kept " + index.name() + (role == null ? "" : " (" + role + ")"));
+                    report.add(new ReindexStep.Kept(index.name(), role));
                     continue;
                 }
                 lease.check();
                 admin.deleteIndex(index.name());
-                report.line("deleted " + index.name());
+                report.add(new ReindexStep.Deleted(index.name()));
             }
             return report.succeeded(true);
         }
@@ -222,39 +211,18 @@ public final class Reindexer {
     /** The indices, their roles and any operation in progress. */
     public Report status() {
         IndexState state = states.read();
-        Report report = new Report();
-        report.line(String.format("%-24s %7s %10s %10s %-20s %-7s %s", "index", "version", "movies", "size", "created", "health", "role"));
-        for (MovieIndexAdmin.IndexInfo index : admin.indices()) {
-            String role = role(index, state);
-            report.line(String.format("%-24s %7d %10d %10s %-20s %-7s %s%s", index.name(), index.version(), index.documents(),
-                    size(index.sizeBytes()), index.createdAt() == null ? "" : index.createdAt().toString().substring(0, 19), index.health(),
-                    role == null ? "" : role, index.aliases().isEmpty() ? "" : " " + index.aliases()));
-        }
-        report.line(names.readAlias() + " -> " + admin.readIndex().orElse("(none)") + ", " + names.writeAlias() + " -> "
-                + admin.writeIndex().orElse("(none)") + ", " + names.mirrorAlias() + " -> " + admin.mirrorIndex().orElse("(none)"));
-        if (state.flippedAt() != null) {
-            report.line("last flip " + state.flippedAt() + "; rollback target " + state.previous());
-        }
+        List<ReindexStep.IndexRow> rows = admin.indices().stream().map(index -> new ReindexStep.IndexRow(index, role(index, state))).toList();
         Optional<LeaseRecord> lease = leases.current();
-        if (lease.isEmpty()) {
-            report.line("no reindex in progress");
-        }
-        else if (lease.get().expiredAt(clock.instant())) {
-            report.line("abandoned: " + lease.get().operation() + " of " + lease.get().target() + " by " + lease.get().owner()
-                    + " (lease expired " + lease.get().expiresAt() + "; the next reindex cleans it up)");
-        }
-        else {
-            report.line("in progress: " + lease.get().operation() + " of " + lease.get().target() + " by " + lease.get().owner() + " since "
-                    + lease.get().acquiredAt() + " (lease until " + lease.get().expiresAt() + ")");
-        }
-        return report.succeeded(true);
+        return new Report().add(new ReindexStep.Status(rows, admin.readIndex().orElse(null), admin.writeIndex().orElse(null),
+                admin.mirrorIndex().orElse(null), state.flippedAt(), state.previous(), lease.orElse(null),
+                lease.isPresent() && lease.get().expiredAt(clock.instant()))).succeeded(true);
     }
 
     private LongSupplier fill(Source source, String live, String target, Instant window, Leases.Lease lease, Report report) {
         if (source == Source.INDEX) {
             IndexCopy.Copied copied = copy.copy(live, target, lease::check);
-            report.line("copied " + copied.read() + " movies from " + live + " (" + copied.outcome().stale() + " already newer in " + target
-                    + ", " + copied.outcome().failures().size() + " failed, " + copied.renamed() + " with a changed id not copied)");
+            report.add(new ReindexStep.Copied(live, target, copied.read(), copied.outcome().stale(), copied.outcome().failures().size(),
+                    copied.renamed()));
             if (!copied.outcome().failures().isEmpty() || copied.renamed() > 0) {
                 throw new IllegalStateException("Copy into " + target + " incomplete: " + copied.outcome().failures().size() + " failed, "
                         + copied.renamed() + " would change id (rebuild with --from s3)");
@@ -262,8 +230,7 @@ public final class Reindexer {
             return () -> count(live);
         }
         S3Replay.Replayed replayed = replay.replay(target);
-        report.line("replayed " + replayed.objects() + " objects (" + replayed.read() + " records) into " + target + "; the live index holds "
-                + count(live) + " movies");
+        report.add(new ReindexStep.Replayed(target, replayed.objects(), replayed.read(), count(live)));
         if (replayed.failures() > 0) {
             throw new IllegalStateException("Replay into " + target + " incomplete: " + replayed.failures() + " records or objects failed");
         }
@@ -290,8 +257,7 @@ public final class Reindexer {
         states.write(state.flippedTo(target, clock.instant()));
         // A batch that wrote to the old index just before the flip, without the mirror, is carried over now.
         catchUp.apply(live, target, window);
-        report.line("flipped " + names.readAlias() + " and " + names.writeAlias() + " from " + live + " to " + target + " in one request; "
-                + live + " keeps every write for 'indexer rollback'");
+        report.add(new ReindexStep.Flipped(live, target));
     }
 
     private void cleanUp(LeaseRecord abandoned, Report report) {
@@ -300,7 +266,7 @@ public final class Reindexer {
         boolean builtByIt = abandoned.operation().startsWith("reindex");
         if (builtByIt && exists(target) && !target.equals(state.live()) && !target.equals(state.previous())) {
             admin.deleteIndex(target);
-            report.line("cleaned up " + target + ", left half-built by " + abandoned.owner() + " (lease expired " + abandoned.expiresAt() + ")");
+            report.add(new ReindexStep.CleanedUp(target, abandoned.owner(), abandoned.expiresAt()));
         }
         if (target.equals(state.candidate())) {
             restoreMirror(state);
@@ -331,13 +297,6 @@ public final class Reindexer {
         return index.aliases().isEmpty() ? null : "aliased";
     }
 
-    private String describe(Source source, String live) {
-        if (source == Source.INDEX) {
-            return "the live index " + live;
-        }
-        return replay.objects().size() + " objects under incoming/ in S3";
-    }
-
     private boolean exists(String index) {
         return Calls.io("checking " + index, () -> client.indices().exists(e -> e.index(index)).value());
     }
@@ -346,20 +305,16 @@ public final class Reindexer {
         return Calls.io("counting " + index, () -> client.count(c -> c.index(index)).count());
     }
 
-    private static String size(long bytes) {
-        return bytes >= 1 << 20 ? String.format("%.1f MB", bytes / 1048576.0) : String.format("%.1f kB", bytes / 1024.0);
-    }
-
-    /** What a command did, line by line for the operator, with the gate's verdict when there was one. */
+    /** What a command did, step by step, whether it succeeded, and the index it built or moved the aliases to. */
     public static final class Report {
 
-        private final List<String> lines = new ArrayList<>();
+        private final List<ReindexStep> steps = new ArrayList<>();
         private boolean succeeded;
         private String target;
-        private VerificationGate.Verdict verdict;
 
-        void line(String line) {
-            lines.add(line);
+        Report add(ReindexStep step) {
+            steps.add(step);
+            return this;
         }
 
         Report succeeded(boolean value) {
@@ -372,10 +327,6 @@ public final class Reindexer {
             return this;
         }
 
-        void verdict(VerificationGate.Verdict value) {
-            this.verdict = value;
-        }
-
         public boolean succeeded() {
             return succeeded;
         }
@@ -384,12 +335,14 @@ public final class Reindexer {
             return Optional.ofNullable(target);
         }
 
+        /** The failures of the verification gate, when it ran and failed. */
         public List<String> gateFailures() {
-            return verdict == null ? List.of() : verdict.failures();
+            return steps.stream().filter(ReindexStep.GateFailed.class::isInstance).map(ReindexStep.GateFailed.class::cast)
+                    .flatMap(failed -> failed.failures().stream()).toList();
         }
 
-        public List<String> lines() {
-            return List.copyOf(lines);
+        public List<ReindexStep> steps() {
+            return List.copyOf(steps);
         }
     }
 }

@@ -122,7 +122,7 @@ class ReindexIntegrationTests {
 
         Reindexer.Report report = reindexer.reindex(Reindexer.Source.S3, true, false, Optional.empty());
 
-        assertThat(report.succeeded()).as(report.lines().toString()).isTrue();
+        assertThat(report.succeeded()).as(report.steps().toString()).isTrue();
         assertThat(admin.readIndex()).contains(names.versionedIndex(2));
         assertThat(admin.writeIndex()).contains(names.versionedIndex(2));
         assertThat(admin.mirrorIndex()).contains(names.versionedIndex(1));
@@ -132,7 +132,7 @@ class ReindexIntegrationTests {
         assertThat(after.source().facts()).isEqualTo(before.facts());
         assertThat(after.source().ingestedAt()).isEqualTo(before.ingestedAt());
         assertThat(after.version()).as("the replay versions records as the consumer did").isEqualTo(versionBefore);
-        assertThat(report.lines()).anyMatch(l -> l.startsWith("flipped"));
+        assertThat(report.steps()).anyMatch(ReindexStep.Flipped.class::isInstance);
     }
 
     @Test
@@ -144,8 +144,8 @@ class ReindexIntegrationTests {
         await("the movie deleted", PATIENCE, () -> count(names.readAlias()) == 9);
 
         Reindexer.Report report = reindexer.reindex(Reindexer.Source.INDEX, true, false, Optional.empty());
-        assertThat(report.succeeded()).as(report.lines().toString()).isTrue();
-        assertThat(report.lines()).anyMatch(line -> line.equals("carried 1 delete tombstones of the last 30d"));
+        assertThat(report.succeeded()).as(report.steps().toString()).isTrue();
+        assertThat(report.steps()).contains(new ReindexStep.TombstonesCarried(1, "30d"));
 
         // The old delivery replayed after the flip (a dead letter put back): the new index remembers the delete too.
         int handled = consumer.processed();
@@ -163,7 +163,7 @@ class ReindexIntegrationTests {
 
         Reindexer.Report report = reindexer.reindex(Reindexer.Source.INDEX, true, false, Optional.empty());
 
-        assertThat(report.succeeded()).as(report.lines().toString()).isTrue();
+        assertThat(report.succeeded()).as(report.steps().toString()).isTrue();
         assertThat(admin.readIndex()).contains(names.versionedIndex(2));
         assertThat(count(names.versionedIndex(2))).isEqualTo(25);
         GetResponse<MovieDocument> copied = get(names.versionedIndex(2), id(11));
@@ -177,7 +177,7 @@ class ReindexIntegrationTests {
         await("the catalogue indexed", PATIENCE, () -> count(names.readAlias()) == 10);
 
         Reindexer.Report built = reindexer.reindex(Reindexer.Source.INDEX, false, false, Optional.empty());
-        assertThat(built.succeeded()).as(built.lines().toString()).isTrue();
+        assertThat(built.succeeded()).as(built.steps().toString()).isTrue();
         assertThat(admin.readIndex()).contains(names.versionedIndex(1));
         assertThat(admin.mirrorIndex()).contains(names.versionedIndex(2));
 
@@ -187,8 +187,8 @@ class ReindexIntegrationTests {
         await("the late movie in the candidate", PATIENCE, () -> get(names.versionedIndex(2), late).found());
 
         Reindexer.Report flipped = reindexer.flip(Optional.empty());
-        assertThat(flipped.succeeded()).as(flipped.lines().toString()).isTrue();
-        assertThat(flipped.lines()).contains("gate passed: " + names.versionedIndex(2) + " holds 11 movies (expected 11), green");
+        assertThat(flipped.succeeded()).as(flipped.steps().toString()).isTrue();
+        assertThat(flipped.steps()).contains(new ReindexStep.GatePassed(names.versionedIndex(2), 11, 11));
         assertThat(admin.readIndex()).contains(names.versionedIndex(2));
         assertThat(count(names.readAlias())).isEqualTo(11);
     }
@@ -213,7 +213,7 @@ class ReindexIntegrationTests {
         assertThat(admin.writeIndex()).contains(names.versionedIndex(1));
         assertThat(admin.mirrorIndex()).isEmpty();
         assertThat(admin.indices()).extracting(MovieIndexAdmin.IndexInfo::name).contains(names.versionedIndex(2));
-        assertThat(report.lines()).anyMatch(l -> l.startsWith("gate failed; the aliases are unchanged"));
+        assertThat(report.steps()).anyMatch(ReindexStep.GateFailed.class::isInstance);
     }
 
     @Test
@@ -224,7 +224,10 @@ class ReindexIntegrationTests {
                     .isInstanceOf(LeaseHeldException.class)
                     .hasMessageContaining("reindex --from s3").hasMessageContaining("someone-else");
             assertThatThrownBy(() -> reindexer.prune(1)).isInstanceOf(LeaseHeldException.class);
-            assertThat(reindexer.status().lines()).anyMatch(l -> l.startsWith("in progress: reindex --from s3"));
+            assertThat(reindexer.status().steps()).singleElement().isInstanceOfSatisfying(ReindexStep.Status.class, status -> {
+                assertThat(status.lease().operation()).isEqualTo("reindex --from s3");
+                assertThat(status.leaseExpired()).isFalse();
+            });
         }
         assertThat(admin.indices()).hasSize(1);
     }
@@ -238,16 +241,20 @@ class ReindexIntegrationTests {
         elasticsearch.index(i -> i.index(names.controlIndex()).id(LeaseRecord.ID).refresh(Refresh.True)
                 .document(new LeaseRecord(LeaseRecord.KIND, "crashed-indexer", "reindex --from s3", names.versionedIndex(2),
                         Instant.now().minusSeconds(120), Instant.now().minusSeconds(60))));
-        assertThat(reindexer.status().lines()).anyMatch(l -> l.startsWith("abandoned: reindex --from s3"));
+        assertThat(reindexer.status().steps()).singleElement().isInstanceOfSatisfying(ReindexStep.Status.class, status -> {
+            assertThat(status.lease().operation()).isEqualTo("reindex --from s3");
+            assertThat(status.leaseExpired()).isTrue();
+        });
 
         Reindexer.Report report = reindexer.reindex(Reindexer.Source.INDEX, true, false, Optional.empty());
 
-        assertThat(report.succeeded()).as(report.lines().toString()).isTrue();
-        assertThat(report.lines()).anyMatch(l -> l.startsWith("cleaned up " + names.versionedIndex(2)));
+        assertThat(report.succeeded()).as(report.steps().toString()).isTrue();
+        assertThat(report.steps()).anyMatch(step -> step instanceof ReindexStep.CleanedUp cleaned && cleaned.index().equals(names.versionedIndex(2)));
         assertThat(admin.readIndex()).contains(names.versionedIndex(3));
         assertThat(admin.indices()).extracting(MovieIndexAdmin.IndexInfo::name)
                 .containsExactly(names.versionedIndex(1), names.versionedIndex(3));
-        assertThat(reindexer.status().lines()).anyMatch(l -> l.equals("no reindex in progress"));
+        assertThat(reindexer.status().steps()).singleElement().isInstanceOfSatisfying(ReindexStep.Status.class,
+                status -> assertThat(status.lease()).isNull());
     }
 
     @Test
@@ -264,7 +271,7 @@ class ReindexIntegrationTests {
 
         Reindexer.Report report = reindexer.rollback();
 
-        assertThat(report.succeeded()).as(report.lines().toString()).isTrue();
+        assertThat(report.succeeded()).as(report.steps().toString()).isTrue();
         assertThat(admin.readIndex()).contains(names.versionedIndex(1));
         assertThat(admin.writeIndex()).contains(names.versionedIndex(1));
         assertThat(admin.mirrorIndex()).contains(names.versionedIndex(2));
@@ -286,9 +293,9 @@ class ReindexIntegrationTests {
 
         Reindexer.Report report = reindexer.prune(1);
 
-        assertThat(report.lines()).contains("kept " + names.versionedIndex(4) + " (live)",
-                "kept " + names.versionedIndex(3) + " (previous (rollback target))", "deleted " + names.versionedIndex(2),
-                "deleted " + names.versionedIndex(1));
+        assertThat(report.steps()).containsExactly(new ReindexStep.Kept(names.versionedIndex(4), "live"),
+                new ReindexStep.Kept(names.versionedIndex(3), "previous (rollback target)"), new ReindexStep.Deleted(names.versionedIndex(2)),
+                new ReindexStep.Deleted(names.versionedIndex(1)));
         assertThat(admin.indices()).extracting(MovieIndexAdmin.IndexInfo::name)
                 .containsExactly(names.versionedIndex(3), names.versionedIndex(4));
         assertThat(reindexer.rollback().succeeded()).isTrue();
@@ -301,8 +308,11 @@ class ReindexIntegrationTests {
 
         Reindexer.Report report = reindexer.reindex(Reindexer.Source.S3, true, true, Optional.empty());
 
-        assertThat(report.lines()).contains("dry run: nothing changed", "live index " + names.versionedIndex(1) + " holds 3 movies");
-        assertThat(report.lines()).anyMatch(l -> l.contains("fill it from 1 objects under incoming/"));
+        assertThat(report.steps()).singleElement().isInstanceOfSatisfying(ReindexStep.DryRun.class, dry -> {
+            assertThat(dry.live()).isEqualTo(names.versionedIndex(1));
+            assertThat(dry.liveMovies()).isEqualTo(3);
+            assertThat(dry.s3Objects()).isEqualTo(1);
+        });
         assertThat(admin.indices()).hasSize(1);
     }
 
@@ -312,12 +322,13 @@ class ReindexIntegrationTests {
         await("the catalogue indexed", PATIENCE, () -> count(names.readAlias()) == 4);
         assertThat(reindexer.reindex(Reindexer.Source.INDEX, true, false, Optional.empty()).succeeded()).isTrue();
 
-        List<String> lines = reindexer.status().lines();
+        ReindexStep.Status status = (ReindexStep.Status) reindexer.status().steps().get(0);
 
-        assertThat(lines.get(1)).startsWith(names.versionedIndex(1)).contains("previous (rollback target)");
-        assertThat(lines.get(2)).startsWith(names.versionedIndex(2)).contains(" 4 ").contains("live");
-        assertThat(lines).contains(names.readAlias() + " -> " + names.versionedIndex(2) + ", " + names.writeAlias() + " -> "
-                + names.versionedIndex(2) + ", " + names.mirrorAlias() + " -> " + names.versionedIndex(1));
+        assertThat(status.indices()).extracting(row -> row.info().name(), row -> row.info().documents(), ReindexStep.IndexRow::role)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(names.versionedIndex(1), 4L, "previous (rollback target)"),
+                        org.assertj.core.groups.Tuple.tuple(names.versionedIndex(2), 4L, "live"));
+        assertThat(List.of(status.readIndex(), status.writeIndex(), status.mirrorIndex()))
+                .containsExactly(names.versionedIndex(2), names.versionedIndex(2), names.versionedIndex(1));
     }
 
     @Test
@@ -365,7 +376,7 @@ class ReindexIntegrationTests {
         }
         Reindexer.Report report = rebuild.get();
 
-        assertThat(report.succeeded()).as(report.lines().toString()).isTrue();
+        assertThat(report.succeeded()).as(report.steps().toString()).isTrue();
         assertThat(admin.readIndex()).contains(names.versionedIndex(2));
         await("the pipeline drained", PATIENCE, () -> LocalAws.queueDepth(sqs, AWS.queueUrl()) == 0
                 && updated.stream().allMatch(n -> castOf(n).contains("Extra " + n)));
