@@ -217,7 +217,7 @@ public class IndexerCommands implements ApplicationRunner, ExitCodeGenerator {
         if (!missing.isEmpty() || !report.unreadable().isEmpty()) {
             exitCode = UNREADABLE;
         }
-        else if (!report.failures().isEmpty()) {
+        else if (!report.failures().isEmpty() || !report.unwritten().isEmpty()) {
             exitCode = WRITE_FAILED;
         }
     }

@@ -25,6 +25,7 @@ public record LoadReport(
         Map<String, Long> rejectionsByReason,
         List<WriteOutcome.Failure> failures,
         List<UnreadableFile> unreadable,
+        List<UnwrittenFile> unwritten,
         Duration took) {
 
     public LoadReport {
@@ -32,6 +33,7 @@ public record LoadReport(
         rejectionsByReason = Map.copyOf(rejectionsByReason);
         failures = List.copyOf(failures);
         unreadable = List.copyOf(unreadable);
+        unwritten = List.copyOf(unwritten);
     }
 
     public long indexed() {
@@ -50,6 +52,13 @@ public record LoadReport(
     public record UnreadableFile(String uri, String reason, boolean transientFailure) {
     }
 
+    /**
+     * A file some of whose valid records could not be written (Elasticsearch failed, not the file): always worth
+     * retrying whole, never a reason to quarantine anything.
+     */
+    public record UnwrittenFile(String uri, String reason) {
+    }
+
     /** The report as lines for a person at a terminal. */
     public String describe() {
         StringBuilder out = new StringBuilder()
@@ -63,6 +72,7 @@ public record LoadReport(
                 r.reason())));
         failures.forEach(f -> out.append(String.format("  failed %s record %d (%s): %s%n", f.uri(), f.position(), f.id(), f.reason())));
         unreadable.forEach(u -> out.append(String.format("  unreadable %s: %s%n", u.uri(), u.reason())));
+        unwritten.forEach(u -> out.append(String.format("  not written %s: %s%n", u.uri(), u.reason())));
         return out.toString();
     }
 }

@@ -132,7 +132,7 @@ public final class MovieLoader {
         WriteOutcome outcome = writer.finish();
         LoadReport report = new LoadReport(files.size(), tally.read, outcome.created(), outcome.updated(),
                 outcome.deleted() + outcome.notFound(), outcome.stale(), tally.rejected,
-                tally.dropped, outcome.retries(), tally.rejections, tally.byReason, outcome.failures(), tally.unreadable,
+                tally.dropped, outcome.retries(), tally.rejections, tally.byReason, outcome.failures(), tally.unreadable, tally.unwritten,
                 Duration.between(started, clock.instant()));
         log.info("Loaded {} files: {} read, {} indexed, {} rejected, {} failed in {} ms", report.files(), report.read(),
                 report.indexed(), report.rejected(), report.failures().size(), report.took().toMillis());
@@ -339,6 +339,7 @@ public final class MovieLoader {
         final List<LoadReport.Rejection> rejections = new ArrayList<>();
         final Map<String, Long> byReason = new HashMap<>();
         final List<LoadReport.UnreadableFile> unreadable = new ArrayList<>();
+        final List<LoadReport.UnwrittenFile> unwritten = new ArrayList<>();
         final Consumer<LoadReport.Rejection> sink;
 
         Tally(Consumer<LoadReport.Rejection> sink) {
@@ -350,11 +351,11 @@ public final class MovieLoader {
          * valid, and what failed was Elasticsearch, so the delivery is retried whole, never quarantined.
          */
         void lost(String uri, RuntimeException failure) {
-            if (unreadable.stream().anyMatch(file -> file.uri().equals(uri))) {
+            if (unwritten.stream().anyMatch(file -> file.uri().equals(uri))) {
                 return;
             }
             log.warn("Records of {} could not be written: {}", uri, failure.toString());
-            unreadable.add(new LoadReport.UnreadableFile(uri, "Records not written: " + failure, true));
+            unwritten.add(new LoadReport.UnwrittenFile(uri, failure.toString()));
         }
 
         /** A valid record its provider may not apply: rejected like an invalid one, with the reason, for quarantine. */

@@ -93,6 +93,9 @@ class ObjectIngest implements EventHandler {
             LoadReport report = loader.load(List.of(file), provider.get().id(),
                     rejection -> quarantine.add(rejection.position(), rejection.line(), rejection.reason(), rejection.raw()));
             metrics.documentRetries(report.retries());
+            for (LoadReport.UnwrittenFile unwritten : report.unwritten()) {
+                throw new TransientFailure("Records of " + unwritten.uri() + " not written: " + unwritten.reason(), null);
+            }
             for (LoadReport.UnreadableFile unreadable : report.unreadable()) {
                 if (unreadable.transientFailure()) {
                     throw new TransientFailure("Reading " + unreadable.uri() + " failed: " + unreadable.reason(), null);

@@ -111,7 +111,7 @@ final class S3Replay {
     record Replayed(int objects, List<LoadReport> reports, Map<String, Outcome> outcomes) {
 
         long failures() {
-            return reports.stream().mapToLong(r -> r.failures().size() + r.unreadable().size()).sum();
+            return reports.stream().mapToLong(r -> r.failures().size() + r.unreadable().size() + r.unwritten().size()).sum();
         }
 
         long read() {
