@@ -41,36 +41,36 @@ public final class MovieValidator {
         }
         catch (InvalidRecord invalid) {
             String raw = record.toString();
-            return new RecordResult.Rejected(position, line, invalid.getMessage(),
+            return new RecordResult.Rejected(position, line, invalid.code, invalid.field, invalid.getMessage(),
                     raw.length() <= MAX_RAW_LENGTH ? raw : raw.substring(0, MAX_RAW_LENGTH));
         }
     }
 
     private static RecordResult validated(JsonNode record, long position, long line) {
         if (!record.isObject()) {
-            throw new InvalidRecord("record is not a JSON object but " + describe(record));
+            throw new InvalidRecord(RejectionCode.NOT_AN_OBJECT, null, "record is not a JSON object but " + describe(record));
         }
         JsonNode deleted = record.get("deleted");
         if (deleted != null && !deleted.isNull() && !deleted.isBoolean()) {
-            throw new InvalidRecord("deleted must be true or false, not " + describe(deleted));
+            throw new InvalidRecord(RejectionCode.WRONG_TYPE, "deleted", "deleted must be true or false, not " + describe(deleted));
         }
         if (deleted != null && deleted.booleanValue()) {
             return deletion(record, position, line);
         }
         String title = requiredText(record, "title");
         if (title.length() > MAX_TITLE_LENGTH) {
-            throw new InvalidRecord("title is longer than " + MAX_TITLE_LENGTH + " characters");
+            throw new InvalidRecord(RejectionCode.TOO_LONG, "title", "title is longer than " + MAX_TITLE_LENGTH + " characters");
         }
         JsonNode yearNode = record.get("year");
         if (yearNode == null || yearNode.isNull()) {
-            throw new InvalidRecord("year is missing");
+            throw new InvalidRecord(RejectionCode.MISSING, "year", "year is missing");
         }
         if (!yearNode.isIntegralNumber() || !yearNode.canConvertToInt()) {
-            throw new InvalidRecord("year must be an integer, not " + describe(yearNode));
+            throw new InvalidRecord(RejectionCode.WRONG_TYPE, "year", "year must be an integer, not " + describe(yearNode));
         }
         int year = yearNode.intValue();
         if (year < MIN_YEAR || year > MAX_YEAR) {
-            throw new InvalidRecord("year " + year + " is outside " + MIN_YEAR + "–" + MAX_YEAR);
+            throw new InvalidRecord(RejectionCode.OUT_OF_RANGE, "year", "year " + year + " is outside " + MIN_YEAR + "–" + MAX_YEAR);
         }
         int[] dropped = {0};
         List<String> cast = names(record, "cast", MAX_CAST_ENTRIES, dropped);
@@ -86,12 +86,12 @@ public final class MovieValidator {
         if (record.hasNonNull("id")) {
             String id = requiredText(record, "id");
             if (id.length() > MAX_TITLE_LENGTH) {
-                throw new InvalidRecord("id is longer than " + MAX_TITLE_LENGTH + " characters");
+                throw new InvalidRecord(RejectionCode.TOO_LONG, "id", "id is longer than " + MAX_TITLE_LENGTH + " characters");
             }
             return new RecordResult.Delete(position, line, id);
         }
         if (!record.hasNonNull("title") || !record.hasNonNull("year")) {
-            throw new InvalidRecord("a deletion needs an id, or a title and a year");
+            throw new InvalidRecord(RejectionCode.INVALID_DELETE, null, "a deletion needs an id, or a title and a year");
         }
         RecordResult identity = validated(withoutDeleted(record), position, line);
         MovieDocument.Facts facts = ((RecordResult.Valid) identity).facts();
@@ -107,14 +107,14 @@ public final class MovieValidator {
     private static String requiredText(JsonNode record, String field) {
         JsonNode node = record.get(field);
         if (node == null || node.isNull()) {
-            throw new InvalidRecord(field + " is missing");
+            throw new InvalidRecord(RejectionCode.MISSING, field, field + " is missing");
         }
         if (!node.isTextual()) {
-            throw new InvalidRecord(field + " must be a string, not " + describe(node));
+            throw new InvalidRecord(RejectionCode.WRONG_TYPE, field, field + " must be a string, not " + describe(node));
         }
         String text = node.textValue().strip();
         if (text.isEmpty()) {
-            throw new InvalidRecord(field + " is blank");
+            throw new InvalidRecord(RejectionCode.BLANK, field, field + " is blank");
         }
         return text;
     }
@@ -125,11 +125,11 @@ public final class MovieValidator {
             return null;
         }
         if (!node.isTextual()) {
-            throw new InvalidRecord(field + " must be a string, not " + describe(node));
+            throw new InvalidRecord(RejectionCode.WRONG_TYPE, field, field + " must be a string, not " + describe(node));
         }
         String text = node.textValue().strip();
         if (text.length() > maxLength) {
-            throw new InvalidRecord(field + " is longer than " + maxLength + " characters");
+            throw new InvalidRecord(RejectionCode.TOO_LONG, field, field + " is longer than " + maxLength + " characters");
         }
         return text.isEmpty() ? null : text;
     }
@@ -140,7 +140,7 @@ public final class MovieValidator {
             return null;
         }
         if (!node.isIntegralNumber() || !node.canConvertToInt() || node.intValue() < 0) {
-            throw new InvalidRecord(field + " must be a non-negative integer, not " + describe(node));
+            throw new InvalidRecord(RejectionCode.WRONG_TYPE, field, field + " must be a non-negative integer, not " + describe(node));
         }
         return node.intValue();
     }
@@ -154,7 +154,8 @@ public final class MovieValidator {
         JsonNode count = node.get("count");
         if (!node.isObject() || average == null || !average.isNumber() || count == null || !count.isIntegralNumber()
                 || count.longValue() < 0 || average.doubleValue() < 0 || average.doubleValue() > 10) {
-            throw new InvalidRecord("rating must be {\"average\": 0–10, \"count\": a non-negative integer}, not " + describe(node));
+            throw new InvalidRecord(RejectionCode.WRONG_TYPE, "rating",
+                    "rating must be {\"average\": 0–10, \"count\": a non-negative integer}, not " + describe(node));
         }
         return new MovieDocument.Rating(average.doubleValue(), count.longValue());
     }
@@ -165,15 +166,16 @@ public final class MovieValidator {
             return List.of();
         }
         if (!node.isArray()) {
-            throw new InvalidRecord(field + " must be an array of strings, not " + describe(node));
+            throw new InvalidRecord(RejectionCode.WRONG_TYPE, field, field + " must be an array of strings, not " + describe(node));
         }
         if (node.size() > maxEntries) {
-            throw new InvalidRecord(field + " has " + node.size() + " entries, more than the " + maxEntries + " allowed");
+            throw new InvalidRecord(RejectionCode.TOO_MANY_ENTRIES, field,
+                    field + " has " + node.size() + " entries, more than the " + maxEntries + " allowed");
         }
         Set<String> names = new LinkedHashSet<>();
         for (JsonNode element : node) {
             if (!element.isTextual()) {
-                throw new InvalidRecord(field + " must contain only strings, not " + describe(element));
+                throw new InvalidRecord(RejectionCode.WRONG_TYPE, field, field + " must contain only strings, not " + describe(element));
             }
             String name = element.textValue().strip().replaceAll("\\s+", " ");
             if (name.isEmpty() || !HAS_WORD_CHARACTER.matcher(name).find() || name.length() > MAX_NAME_LENGTH) {
@@ -205,8 +207,13 @@ public final class MovieValidator {
     /** Why a record is invalid; never leaves this class. */
     private static final class InvalidRecord extends RuntimeException {
 
-        InvalidRecord(String reason) {
+        private final RejectionCode code;
+        private final String field;
+
+        InvalidRecord(RejectionCode code, String field, String reason) {
             super(reason, null, false, false);
+            this.code = code;
+            this.field = field;
         }
     }
 }

@@ -19,13 +19,15 @@ public sealed interface RecordResult {
     }
 
     /**
-     * A record that failed validation, or a part of the file that could not be parsed; {@code raw} is the record
+     * A record that failed validation, or a part of the file that could not be parsed: why as a code (with the
+     * {@code field} it concerns, if one) and in words; {@code raw} is the record
      * as JSON when it could be read (cut at {@value MovieValidator#MAX_RAW_LENGTH} characters), else null.
      */
-    record Rejected(long position, long line, String reason, String raw) implements RecordResult {
+    record Rejected(long position, long line, RejectionCode code, String field, String reason, String raw) implements RecordResult {
 
-        public Rejected(long position, long line, String reason) {
-            this(position, line, reason, null);
+        /** A rejection of the record or file as a whole, not of one field, without the record. */
+        public Rejected(long position, long line, RejectionCode code, String reason) {
+            this(position, line, code, null, reason, null);
         }
     }
 }

@@ -63,6 +63,20 @@ class MovieValidatorTests {
     }
 
     @Test
+    void rejectionsCarryACodeAndTheFieldTheyConcern() throws Exception {
+        assertThat(rejection("{\"title\": \"A\", \"year\": 1869}")).extracting(RecordResult.Rejected::code, RecordResult.Rejected::field)
+                .containsExactly(RejectionCode.OUT_OF_RANGE, "year");
+        assertThat(rejection("{\"year\": 2000}")).extracting(RecordResult.Rejected::code, RecordResult.Rejected::field)
+                .containsExactly(RejectionCode.MISSING, "title");
+        assertThat(rejection("[1]")).extracting(RecordResult.Rejected::code, RecordResult.Rejected::field)
+                .containsExactly(RejectionCode.NOT_AN_OBJECT, null);
+    }
+
+    private static RecordResult.Rejected rejection(String json) throws Exception {
+        return (RecordResult.Rejected) MovieValidator.validate(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json), 1, 1);
+    }
+
+    @Test
     void rejectsListsOfTheWrongType() {
         assertRejected("{\"title\": \"A\", \"year\": 2000, \"cast\": \"Tom Cruise\"}",
                 "cast must be an array of strings, not the string \"Tom Cruise\"");

@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.util.TokenBuffer;
 import io.marquee.records.MovieFileFormat;
 import io.marquee.records.MovieValidator;
 import io.marquee.records.RecordResult;
+import io.marquee.records.RejectionCode;
 
 /**
  * Streams the records of a movie file, one at a time and in one pass, so memory does not grow with the file. The
@@ -79,7 +80,8 @@ public final class MovieFileReader {
                     read(format.orElse(MovieFileFormat.JSON), in, progress, results);
                 }
                 catch (LimitedInputStream.LimitExceeded ex) {
-                    results.accept(new RecordResult.Rejected(progress.position + 1, progress.line, ex.getMessage() + "; the rest was not read"));
+                    results.accept(new RecordResult.Rejected(progress.position + 1, progress.line, RejectionCode.TOO_LARGE,
+                            ex.getMessage() + "; the rest was not read"));
                 }
             }
         }
@@ -95,13 +97,13 @@ public final class MovieFileReader {
         }
         int first = skipToContent(in, progress);
         if (first == -1) {
-            results.accept(new RecordResult.Rejected(0, 0, "file is empty"));
+            results.accept(new RecordResult.Rejected(0, 0, RejectionCode.EMPTY_FILE, "file is empty"));
         }
         else if (first == '[' || first == '{') {
             readValues(in, first == '[', progress, results);
         }
         else {
-            results.accept(new RecordResult.Rejected(0, progress.line, "not JSON: a movie file starts with '[' or '{', not '"
+            results.accept(new RecordResult.Rejected(0, progress.line, RejectionCode.MALFORMED, "not JSON: a movie file starts with '[' or '{', not '"
                     + printable(first) + "'"));
         }
     }
@@ -111,7 +113,7 @@ public final class MovieFileReader {
         while (lines.next()) {
             progress.line++;
             if (lines.tooLong()) {
-                results.accept(new RecordResult.Rejected(++progress.position, progress.line,
+                results.accept(new RecordResult.Rejected(++progress.position, progress.line, RejectionCode.TOO_LARGE,
                         "record is larger than " + limits.maxRecordBytes().toBytes() + " bytes; skipped to the next line"));
                 continue;
             }
@@ -122,10 +124,10 @@ public final class MovieFileReader {
             try {
                 JsonNode record = oneValue.readTree(lines.bytes(), 0, lines.length());
                 results.accept(record.isObject() || record.isArray() ? MovieValidator.validate(record, position, progress.line)
-                        : new RecordResult.Rejected(position, progress.line, "record is not a JSON object"));
+                        : new RecordResult.Rejected(position, progress.line, RejectionCode.NOT_AN_OBJECT, "record is not a JSON object"));
             }
             catch (JsonProcessingException ex) {
-                results.accept(new RecordResult.Rejected(position, progress.line,
+                results.accept(new RecordResult.Rejected(position, progress.line, RejectionCode.MALFORMED,
                         "malformed JSON at line " + progress.line + " (" + ex.getOriginalMessage() + "); skipped to the next line"));
             }
         }
@@ -141,29 +143,30 @@ public final class MovieFileReader {
             JsonToken token;
             while ((token = parser.nextToken()) != (inArray ? JsonToken.END_ARRAY : null)) {
                 if (token == null) {
-                    results.accept(new RecordResult.Rejected(progress.position + 1, progress.line, "file ends inside the array: truncated?"));
+                    results.accept(new RecordResult.Rejected(progress.position + 1, progress.line, RejectionCode.TRUNCATED,
+                            "file ends inside the array: truncated?"));
                     return;
                 }
                 progress.line = lineOffset + parser.currentTokenLocation().getLineNr();
                 long position = progress.position + 1;
                 // Counted once read whole: a record the file breaks off in is the one the rejection names.
                 RecordResult result = !inArray && !token.isStructStart()
-                        ? new RecordResult.Rejected(position, progress.line, "record is not a JSON object")
+                        ? new RecordResult.Rejected(position, progress.line, RejectionCode.NOT_AN_OBJECT, "record is not a JSON object")
                         : record(parser, position, progress.line);
                 progress.position = position;
                 results.accept(result);
             }
             if (inArray && parser.nextToken() != null) {
                 results.accept(new RecordResult.Rejected(progress.position + 1, lineOffset + parser.currentTokenLocation().getLineNr(),
-                        "unexpected content after the end of the array"));
+                        RejectionCode.MALFORMED, "unexpected content after the end of the array"));
             }
         }
         catch (StreamConstraintsException ex) {
-            results.accept(new RecordResult.Rejected(progress.position + 1, progress.line,
+            results.accept(new RecordResult.Rejected(progress.position + 1, progress.line, RejectionCode.TOO_LARGE,
                     "a value in this record breaks a bound (" + ex.getOriginalMessage() + "); the rest of the file cannot be read"));
         }
         catch (JsonProcessingException ex) {
-            results.accept(new RecordResult.Rejected(progress.position + 1, lineOf(ex, lineOffset, progress.line),
+            results.accept(new RecordResult.Rejected(progress.position + 1, lineOf(ex, lineOffset, progress.line), RejectionCode.MALFORMED,
                     "malformed JSON (" + ex.getOriginalMessage() + "); the rest of the file cannot be read"));
         }
     }
@@ -197,7 +200,7 @@ public final class MovieFileReader {
             }
         }
         if (buffer == null) {
-            return new RecordResult.Rejected(position, line, "record is larger than " + max + " bytes");
+            return new RecordResult.Rejected(position, line, RejectionCode.TOO_LARGE, "record is larger than " + max + " bytes");
         }
         try (JsonParser buffered = buffer.asParser()) {
             return MovieValidator.validate(json.readTree(buffered), position, line);

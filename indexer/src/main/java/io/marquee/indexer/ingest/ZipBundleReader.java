@@ -24,6 +24,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
 import io.marquee.records.MovieValidator;
 import io.marquee.records.RecordResult;
+import io.marquee.records.RejectionCode;
 
 /**
  * Reads a {@code data.zip} bundle in the Kaggle "The Movies Dataset" layout: {@code movies_metadata.csv}, with
@@ -55,7 +56,7 @@ final class ZipBundleReader {
         Lookups lookups = new Lookups(limits.maxBundleLookupBytes().toBytes());
         String problem = inspect(file, lookups);
         if (problem != null) {
-            results.accept(new RecordResult.Rejected(0, 0, "bundle rejected: " + problem + "; nothing was indexed"));
+            results.accept(new RecordResult.Rejected(0, 0, RejectionCode.BUNDLE_REFUSED, "bundle rejected: " + problem + "; nothing was indexed"));
             return;
         }
         try (ZipInputStream zip = new ZipInputStream(file.open())) {
@@ -125,7 +126,7 @@ final class ZipBundleReader {
                     row = rows.next();
                 }
                 catch (RuntimeException ex) {
-                    results.accept(new RecordResult.Rejected(position, position + 1, "malformed CSV row: " + ex.getMessage()));
+                    results.accept(new RecordResult.Rejected(position, position + 1, RejectionCode.MALFORMED, "malformed CSV row: " + ex.getMessage()));
                     continue;
                 }
                 results.accept(MovieValidator.validate(record(row, lookups), position, position + 1));

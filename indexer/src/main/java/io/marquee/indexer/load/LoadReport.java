@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import io.marquee.records.RejectionCode;
+
 import io.marquee.indexer.index.WriteOutcome;
 
 /**
@@ -44,8 +46,16 @@ public record LoadReport(
         return took.isZero() ? 0 : read * 1000.0 / Math.max(1, took.toMillis());
     }
 
-    /** A record that failed validation: where it was, why, and the record itself when it could be read. */
-    public record Rejection(String uri, long position, long line, String reason, String raw) {
+    /**
+     * A record that failed validation or may not be applied: where it was, why (as a code, with the field it
+     * concerns if one, and in words), and the record itself when it could be read.
+     */
+    public record Rejection(String uri, long position, long line, RejectionCode code, String field, String reason, String raw) {
+
+        /** What rejections are counted by in {@link LoadReport#rejectionsByReason()}: the code, and the field if one. */
+        public String kind() {
+            return field == null ? code.value() : code.value() + " " + field;
+        }
     }
 
     /** A file that could not be read at all; {@code transientFailure} when trying again may succeed. */

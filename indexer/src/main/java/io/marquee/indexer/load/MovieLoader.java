@@ -18,7 +18,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import org.slf4j.Logger;
@@ -32,6 +31,7 @@ import io.marquee.indexer.index.WriteOutcome;
 import io.marquee.indexer.ingest.MovieFile;
 import io.marquee.indexer.ingest.MovieFileReader;
 import io.marquee.records.RecordResult;
+import io.marquee.records.RejectionCode;
 import io.marquee.movie.MovieDocument;
 import io.marquee.indexer.indices.MovieIndexAdmin;
 import io.marquee.movie.MovieSource;
@@ -46,8 +46,6 @@ public final class MovieLoader {
     static final int MAX_LISTED_REJECTIONS = 100;
 
     private static final Logger log = LoggerFactory.getLogger(MovieLoader.class);
-    private static final Pattern QUOTED = Pattern.compile("\"[^\"]*\"");
-    private static final Pattern NUMBER = Pattern.compile("\\d+");
 
     private final ElasticsearchClient client;
     private final MovieIndexAdmin admin;
@@ -360,12 +358,13 @@ public final class MovieLoader {
 
         /** A valid record its provider may not apply: rejected like an invalid one, with the reason, for quarantine. */
         void refused(ChangeTracker.Refusal refusal) {
-            reject(new LoadReport.Rejection(refusal.intent().uri(), refusal.intent().position(), 0, refusal.reason(), null));
+            reject(new LoadReport.Rejection(refusal.intent().uri(), refusal.intent().position(), 0, RejectionCode.NOT_PERMITTED, null,
+                    refusal.reason(), null));
         }
 
         private void reject(LoadReport.Rejection listed) {
             rejected++;
-            byReason.merge(NUMBER.matcher(QUOTED.matcher(listed.reason()).replaceAll("\"…\"")).replaceAll("N"), 1L, Long::sum);
+            byReason.merge(listed.kind(), 1L, Long::sum);
             sink.accept(listed);
             if (rejections.size() < MAX_LISTED_REJECTIONS) {
                 rejections.add(listed);
@@ -388,7 +387,8 @@ public final class MovieLoader {
                         delete.position()));
             }
             else if (result instanceof RecordResult.Rejected rejection) {
-                reject(new LoadReport.Rejection(file.uri(), rejection.position(), rejection.line(), rejection.reason(), rejection.raw()));
+                reject(new LoadReport.Rejection(file.uri(), rejection.position(), rejection.line(), rejection.code(), rejection.field(),
+                        rejection.reason(), rejection.raw()));
             }
         }
     }
