@@ -74,7 +74,7 @@ public class MovieSearch {
     }
 
     /** The body of the search {@code /v1/movies} sends for a request (the benchmark sends it to Elasticsearch directly too). */
-    public static Function<SearchRequest.Builder, ObjectBuilder<SearchRequest>> searchRequest(MovieSearchRequest request) {
+    static Function<SearchRequest.Builder, ObjectBuilder<SearchRequest>> searchRequest(MovieSearchRequest request) {
         return s -> s
                 .query(MovieQueries.of(request))
                 .sort(MovieQueries.sort(request.sort(), request.hasText()))
@@ -88,7 +88,7 @@ public class MovieSearch {
     }
 
     /** The body of an exact lookup of the original routes. */
-    public static Function<SearchRequest.Builder, ObjectBuilder<SearchRequest>> filteredRequest(Query filter, int limit) {
+    static Function<SearchRequest.Builder, ObjectBuilder<SearchRequest>> filteredRequest(Query filter, int limit) {
         return s -> s
                 .query(q -> q.bool(b -> b.filter(filter)))
                 .sort(MovieQueries.sort(MovieSort.YEAR, false))

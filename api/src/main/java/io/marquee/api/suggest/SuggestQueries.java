@@ -16,7 +16,7 @@ import io.marquee.api.search.Typos;
  * Elasticsearch directly. Completions start at any word of a title or a name (the index stores every word suffix),
  * ordered by prominence (the completion weight); {@link Typeahead} ranks the candidates.
  */
-public final class SuggestQueries {
+final class SuggestQueries {
 
     /** Candidates asked for per suggester: enough for the ranking to reorder the prominent ones it is given. */
     static final int CANDIDATES = 30;
@@ -34,7 +34,7 @@ public final class SuggestQueries {
      * completions within typos (first letter exact), which {@link Typeahead} keeps only when the typo is not in the
      * last letters typed.
      */
-    public static Function<SearchRequest.Builder, ObjectBuilder<SearchRequest>> completions(String folded, int size) {
+    static Function<SearchRequest.Builder, ObjectBuilder<SearchRequest>> completions(String folded, int size) {
         Typed typed = Typed.of(folded);
         String text = typed.text();
         int edits = Typos.edits(text.length());
@@ -73,7 +73,7 @@ public final class SuggestQueries {
      * The fallback: titles with every word typed, each whole or as the start of a word, in any place ({@code harry pot
      * sorc}), the better known first.
      */
-    public static Function<SearchRequest.Builder, ObjectBuilder<SearchRequest>> withinTitles(String folded, int size) {
+    static Function<SearchRequest.Builder, ObjectBuilder<SearchRequest>> withinTitles(String folded, int size) {
         Typed typed = Typed.of(folded);
         List<Query> words = java.util.Arrays.stream(typed.text().split(" ")).filter(w -> !w.isEmpty())
                 .map(w -> Query.of(q -> q.prefix(p -> p.field("titleFolded").value(w)))).toList();
