@@ -1,5 +1,6 @@
 package io.marquee.indexer.audit;
 
+import io.marquee.indexer.index.BulkMovieWriter;
 import io.marquee.movie.MovieDocument;
 import io.marquee.movie.MovieSource;
 
@@ -9,6 +10,16 @@ import io.marquee.movie.MovieSource;
  */
 public record Intent(String id, MovieDocument document, Long version, String provider, MovieSource source, String uri,
         long position) {
+
+    /** Hands this write to a writer: the document to index, or the delete. */
+    public void writeTo(BulkMovieWriter writer) {
+        if (document == null) {
+            writer.delete(id, version, uri, position);
+        }
+        else {
+            writer.add(document, version, uri, position);
+        }
+    }
 
     Intent withDocument(MovieDocument replacement) {
         return new Intent(id, replacement, version, provider, source, uri, position);

@@ -8,14 +8,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -23,6 +15,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.marquee.indexer.audit.AuditedWrites;
 import io.marquee.indexer.audit.ChangeTracker;
 import io.marquee.indexer.audit.Intent;
 import io.marquee.indexer.index.BulkMovieWriter;
@@ -82,8 +75,23 @@ public final class MovieLoader {
      */
     public LoadReport load(List<? extends MovieFile> files, String provider, Consumer<LoadReport.Rejection> rejections) {
         BulkMovieWriter writer = BulkMovieWriter.toAlias(client, admin.names().writeAlias(), bulk);
-        try (TrackedBatch batch = new TrackedBatch(writer, bulk.maxOperations())) {
-            return load(files, provider, rejections, batch, writer);
+        try (AuditedWrites audited = new AuditedWrites(client, admin, bulk, changes, writer)) {
+            return load(files, provider, rejections, new Batch() {
+                @Override
+                public void add(Intent intent) {
+                    audited.add(intent);
+                }
+
+                @Override
+                public Map<String, RuntimeException> finish() {
+                    return audited.finish();
+                }
+
+                @Override
+                public void onRefusal(Consumer<ChangeTracker.Refusal> refusals) {
+                    audited.onRefusal(refusals);
+                }
+            }, writer);
         }
     }
 
@@ -99,7 +107,7 @@ public final class MovieLoader {
             @Override
             public void add(Intent intent) {
                 if (admit.test(intent)) {
-                    write(writer, intent);
+                    intent.writeTo(writer);
                 }
             }
 
@@ -137,15 +145,6 @@ public final class MovieLoader {
         return report;
     }
 
-    private static void write(BulkMovieWriter writer, Intent write) {
-        if (write.document() == null) {
-            writer.delete(write.id(), write.version(), write.uri(), write.position());
-        }
-        else {
-            writer.add(write.document(), write.version(), write.uri(), write.position());
-        }
-    }
-
     /** Where validated records go on their way to a writer. */
     private interface Batch {
 
@@ -159,172 +158,6 @@ public final class MovieLoader {
 
         /** Where writes refused by {@link io.marquee.indexer.audit.Ownership} are reported, on the reading thread. */
         default void onRefusal(Consumer<ChangeTracker.Refusal> refusals) {
-        }
-    }
-
-    /**
-     * Groups intended writes so the current documents are fetched and the audit written once per batch, then
-     * hands the writes that change something to the bulk writer, and to the mirror alias when an index has it.
-     * <p>
-     * Pipelined in three stages, one thread each, so Elasticsearch always has work: the reading thread reads, validates
-     * and decides a batch (one {@code mget}); a second writes the audit entries of the batches decided before it, all
-     * that wait in one request (each audit request queues behind movie writes on Elasticsearch's write threads, so
-     * fewer requests mean shorter stalls); a third hands the movies of audited batches to the bulk writer. A batch's movies go only after its audit entries are
-     * written, as the audit requires, and batches pass every stage in order, at most {@link #PIPELINED} under way. After a failure no
-     * later batch is sent (later decisions may rest on writes that never happened): the files of every batch not sent
-     * are reported, so their deliveries are retried whole.
-     */
-    private final class TrackedBatch implements Batch, AutoCloseable {
-
-        private static final int PIPELINED = 3;
-
-        private final BulkMovieWriter writer;
-        private final int size;
-        private final List<Intent> intents = new ArrayList<>();
-        private final ChangeTracker.Session session = changes.session();
-        private final ExecutorService auditing = stage("audit-writes");
-        private final ExecutorService sending = stage("movie-writes");
-        private final Semaphore ahead = new Semaphore(PIPELINED);
-        private final Queue<Decided> awaitingAudit = new ConcurrentLinkedQueue<>();
-        private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
-        private final Map<String, RuntimeException> lost = new ConcurrentHashMap<>();
-        private volatile BulkMovieWriter mirror;
-        private Consumer<ChangeTracker.Refusal> refusals = refusal -> {
-        };
-
-        TrackedBatch(BulkMovieWriter writer, int size) {
-            this.writer = writer;
-            this.size = size;
-        }
-
-        @Override
-        public void onRefusal(Consumer<ChangeTracker.Refusal> sink) {
-            this.refusals = sink;
-        }
-
-        @Override
-        public void add(Intent intent) {
-            intents.add(intent);
-            if (intents.size() >= size) {
-                send();
-            }
-        }
-
-        @Override
-        public Map<String, RuntimeException> finish() {
-            send();
-            ahead.acquireUninterruptibly(PIPELINED);
-            ahead.release(PIPELINED);
-            return Map.copyOf(lost);
-        }
-
-        private void send() {
-            if (intents.isEmpty()) {
-                return;
-            }
-            List<Intent> batch = List.copyOf(intents);
-            intents.clear();
-            if (failure.get() != null) {
-                lose(batch, failure.get());
-                return;
-            }
-            Optional<String> mirrored;
-            ChangeTracker.Decision decision;
-            try {
-                // Asked before the audit is written: a reindex's catch-up covers every change audited from shortly
-                // before the mirror appeared, so a batch that missed it is still carried over.
-                mirrored = admin.mirrorIndex();
-                if (mirrored.isPresent() && mirror == null) {
-                    mirror = BulkMovieWriter.toMirror(client, admin.names().mirrorAlias(), bulk);
-                }
-                decision = session.decide(batch);
-                decision.refusals().forEach(refusals);
-            }
-            catch (RuntimeException ex) {
-                failure.compareAndSet(null, ex);
-                lose(batch, ex);
-                return;
-            }
-            ahead.acquireUninterruptibly();
-            awaitingAudit.add(new Decided(batch, decision, mirrored.isPresent()));
-            auditing.execute(this::recordAwaitingAudit);
-        }
-
-        /**
-         * Writes the audit entries of every batch decided since the last audit request, in one request (a group
-         * commit), then hands their movies on in order. A run that finds nothing waiting had its batches taken by
-         * the run before it.
-         */
-        private void recordAwaitingAudit() {
-            List<Decided> group = new ArrayList<>();
-            for (Decided decided = awaitingAudit.poll(); decided != null; decided = awaitingAudit.poll()) {
-                group.add(decided);
-            }
-            if (group.isEmpty()) {
-                return;
-            }
-            try {
-                if (failure.get() == null) {
-                    changes.record(group.stream().map(Decided::decision).toList());
-                }
-            }
-            catch (RuntimeException ex) {
-                failure.compareAndSet(null, ex);
-            }
-            group.forEach(decided -> sending.execute(() -> sendMovies(decided)));
-        }
-
-        private void sendMovies(Decided decided) {
-            try {
-                if (failure.get() != null) {
-                    lose(decided.batch(), failure.get());
-                    return;
-                }
-                for (Intent write : decided.decision().writes()) {
-                    write(writer, write);
-                    if (decided.mirrored()) {
-                        write(mirror, write);
-                    }
-                }
-            }
-            catch (RuntimeException ex) {
-                failure.compareAndSet(null, ex);
-                lose(decided.batch(), ex);
-            }
-            finally {
-                ahead.release();
-            }
-        }
-
-        private static ExecutorService stage(String name) {
-            return Executors.newSingleThreadExecutor(task -> {
-                Thread thread = new Thread(task, name);
-                thread.setDaemon(true);
-                return thread;
-            });
-        }
-
-        /** A batch decided, waiting for its audit entries to be written; {@code mirrored} when a mirror index existed as it was decided. */
-        private record Decided(List<Intent> batch, ChangeTracker.Decision decision, boolean mirrored) {
-        }
-
-        private void lose(List<Intent> batch, RuntimeException cause) {
-            batch.forEach(intent -> lost.putIfAbsent(intent.uri(), cause));
-        }
-
-        @Override
-        public void close() {
-            ahead.acquireUninterruptibly(PIPELINED);
-            auditing.shutdown();
-            sending.shutdown();
-            if (mirror == null) {
-                return;
-            }
-            WriteOutcome outcome = mirror.finish();
-            if (!outcome.failures().isEmpty()) {
-                // Not a failure of the load: the live index has every write, and the reindex catch-up repairs the mirror.
-                log.info("{} writes did not reach the mirror alias (first: {})", outcome.failures().size(), outcome.failures().get(0).reason());
-            }
         }
     }
 
