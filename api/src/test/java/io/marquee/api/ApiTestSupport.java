@@ -67,7 +67,7 @@ public final class ApiTestSupport {
             MovieIndexAdmin admin = new MovieIndexAdmin(client, new SchemaInstaller(client, new SchemaTemplates(names)));
             BulkProperties bulk = new BulkProperties(1000, DataSize.ofMegabytes(5), 2, Duration.ofSeconds(1), 6, Duration.ofMillis(200));
             ChangeTracker changes = new ChangeTracker(client, admin.names(), "api-tests", Clock.systemUTC(), new Ownership(Set.of()));
-            LoadReport report = new MovieLoader(client, admin, new MovieFileReader(MovieJson.objectMapper(), IngestLimits.defaults()), bulk,
+            LoadReport report = new MovieLoader(client, admin, MovieFileReader.of(MovieJson.objectMapper(), IngestLimits.defaults()), bulk,
                     Clock.systemUTC(), changes).load(files, "test");
             // As 'indexer load' does: the catalogue is ranked once it is loaded.
             new CatalogueRanking(client, bulk, new PitScan(client, 1000, Duration.ofMinutes(2)), Clock.systemUTC())

@@ -74,7 +74,7 @@ class IndexerConfiguration {
 
     @Bean
     MovieFileReader movieFileReader(IngestLimits limits) {
-        return new MovieFileReader(MovieJson.objectMapper(), limits);
+        return MovieFileReader.of(MovieJson.objectMapper(), limits);
     }
 
     @Bean

@@ -209,7 +209,7 @@ public class IndexerCommands implements ApplicationRunner, ExitCodeGenerator {
             }
         }
         LoadReport report = loader.load(files, properties.provider());
-        out.print(report.describe());
+        LoadReports.lines(report).forEach(out::println);
         missing.forEach(m -> out.println("  unreadable " + m));
         if (report.indexed() > 0 || report.deleted() > 0) {
             rank();

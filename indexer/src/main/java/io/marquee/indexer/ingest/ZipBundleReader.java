@@ -22,6 +22,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
+import io.marquee.records.MovieFileFormat;
 import io.marquee.records.MovieValidator;
 import io.marquee.records.RecordResult;
 import io.marquee.records.RejectionCode;
@@ -33,7 +34,7 @@ import io.marquee.records.RejectionCode;
  * nested archives, no decompression bomb by total size or compression ratio) and gathers credits and ratings;
  * only a bundle that passes yields movies, in a second pass over {@code movies_metadata.csv}.
  */
-final class ZipBundleReader {
+final class ZipBundleReader implements FormatReader {
 
     static final String METADATA = "movies_metadata.csv";
     static final String CREDITS = "credits.csv";
@@ -52,6 +53,12 @@ final class ZipBundleReader {
                 .maxStringLength((int) Math.min(Integer.MAX_VALUE, limits.maxRecordBytes().toBytes())).build());
     }
 
+    @Override
+    public MovieFileFormat format() {
+        return MovieFileFormat.ZIP;
+    }
+
+    /** Reads the bundle in two passes over {@code file}: the checks and lookups, then the movies. */
     void read(MovieFile file, Consumer<RecordResult> results) throws IOException {
         Lookups lookups = new Lookups(limits.maxBundleLookupBytes().toBytes());
         String problem = inspect(file, lookups);

@@ -68,21 +68,4 @@ public record LoadReport(
      */
     public record UnwrittenFile(String uri, String reason) {
     }
-
-    /** The report as lines for a person at a terminal. */
-    public String describe() {
-        StringBuilder out = new StringBuilder()
-                .append(String.format("files: %d, records read: %d, indexed: %d (created %d, updated %d), deleted: %d, "
-                        + "stale: %d, rejected: %d, failed: %d, junk entries dropped: %d, retries: %d%n", files, read, indexed(), created,
-                        updated, deleted, stale, rejected, failures.size(), droppedEntries, retries))
-                .append(String.format("took %.1f s (%.0f records/s)%n", took.toMillis() / 1000.0, recordsPerSecond()));
-        rejectionsByReason.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                .forEach(e -> out.append(String.format("  rejected %d × %s%n", e.getValue(), e.getKey())));
-        rejections.forEach(r -> out.append(String.format("  rejected %s record %d (line %d): %s%n", r.uri(), r.position(), r.line(),
-                r.reason())));
-        failures.forEach(f -> out.append(String.format("  failed %s record %d (%s): %s%n", f.uri(), f.position(), f.id(), f.reason())));
-        unreadable.forEach(u -> out.append(String.format("  unreadable %s: %s%n", u.uri(), u.reason())));
-        unwritten.forEach(u -> out.append(String.format("  not written %s: %s%n", u.uri(), u.reason())));
-        return out.toString();
-    }
 }

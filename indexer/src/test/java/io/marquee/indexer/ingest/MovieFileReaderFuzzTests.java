@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class MovieFileReaderFuzzTests {
 
-    private final MovieFileReader reader = new MovieFileReader(MovieJson.objectMapper(), IngestLimits.defaults());
+    private final MovieFileReader reader = MovieFileReader.of(MovieJson.objectMapper(), IngestLimits.defaults());
 
     @Property(tries = 150)
     void keepsEveryValidRecordAroundHostileLines(@ForAll("lines") @Size(min = 1, max = 12) List<Line> lines) throws IOException {

@@ -30,7 +30,17 @@ class MovieFileReaderTests {
     @TempDir
     Path dir;
 
-    private final MovieFileReader reader = new MovieFileReader(MovieJson.objectMapper(), IngestLimits.defaults());
+    private final MovieFileReader reader = MovieFileReader.of(MovieJson.objectMapper(), IngestLimits.defaults());
+
+    @Test
+    void hasExactlyOneReaderForEveryFormat() {
+        IngestLimits limits = IngestLimits.defaults();
+        JsonRecordsReader json = new JsonRecordsReader(MovieJson.objectMapper(), limits);
+        NdjsonRecordsReader ndjson = new NdjsonRecordsReader(MovieJson.objectMapper(), limits);
+
+        assertThatThrownBy(() -> new MovieFileReader(limits, List.of(json, ndjson))).hasMessage("no reader for ZIP");
+        assertThatThrownBy(() -> new MovieFileReader(limits, List.of(json, ndjson, json))).hasMessage("two readers for JSON");
+    }
 
     @Test
     void readsAJsonArray() throws IOException {
@@ -166,7 +176,7 @@ class MovieFileReaderTests {
 
     @Test
     void rejectsAnOversizedLineWithoutKeepingItAndReadsOn() throws IOException {
-        MovieFileReader small = new MovieFileReader(MovieJson.objectMapper(), limits(DataSize.ofKilobytes(4), DataSize.ofMegabytes(10)));
+        MovieFileReader small = MovieFileReader.of(MovieJson.objectMapper(), limits(DataSize.ofKilobytes(4), DataSize.ofMegabytes(10)));
         String huge = "{\"title\": \"Huge\", \"year\": 2000, \"extract\": \"" + "x".repeat(100_000) + "\"}";
         List<RecordResult> results = read(small, write("huge.ndjson", TOP_GUN + "\n" + huge + "\r\n" + HEAT + "\r\n"));
 
@@ -181,7 +191,7 @@ class MovieFileReaderTests {
 
     @Test
     void rejectsAnOversizedArrayElementWithoutKeepingItAndReadsOn() throws IOException {
-        MovieFileReader small = new MovieFileReader(MovieJson.objectMapper(), limits(DataSize.ofKilobytes(4), DataSize.ofMegabytes(10)));
+        MovieFileReader small = MovieFileReader.of(MovieJson.objectMapper(), limits(DataSize.ofKilobytes(4), DataSize.ofMegabytes(10)));
         String wide = "{\"title\": \"Wide\", \"year\": 2000, \"cast\": [" + "\"Extra Person\",".repeat(20_000) + "\"Last\"]}";
         List<RecordResult> results = read(small, write("wide.json", "[" + TOP_GUN + ",\n" + wide + ",\n" + HEAT + "]"));
 
@@ -195,7 +205,7 @@ class MovieFileReaderTests {
 
     @Test
     void refusesAValueLongerThanARecordMayBe() throws IOException {
-        MovieFileReader small = new MovieFileReader(MovieJson.objectMapper(), limits(DataSize.ofKilobytes(4), DataSize.ofMegabytes(10)));
+        MovieFileReader small = MovieFileReader.of(MovieJson.objectMapper(), limits(DataSize.ofKilobytes(4), DataSize.ofMegabytes(10)));
         String longTitle = "{\"title\": \"" + "x".repeat(100_000) + "\", \"year\": 2000}";
         List<RecordResult> results = read(small, write("long.json", "[" + TOP_GUN + ",\n" + longTitle + "]"));
 
@@ -208,7 +218,7 @@ class MovieFileReaderTests {
 
     @Test
     void stopsAGzipBombAtTheFileBoundKeepingWhatCameBefore() throws IOException {
-        MovieFileReader bounded = new MovieFileReader(MovieJson.objectMapper(), limits(DataSize.ofKilobytes(64), DataSize.ofMegabytes(1)));
+        MovieFileReader bounded = MovieFileReader.of(MovieJson.objectMapper(), limits(DataSize.ofKilobytes(64), DataSize.ofMegabytes(1)));
         Path bomb = dir.resolve("bomb.ndjson.gz");
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(bomb))) {
             out.write((TOP_GUN + "\n").getBytes(StandardCharsets.UTF_8));

@@ -110,7 +110,7 @@ class ZipBundleReaderTests {
     @Test
     void readsZipsThroughTheFileReader() throws IOException {
         List<RecordResult> results = new ArrayList<>();
-        new MovieFileReader(MovieJson.objectMapper(), IngestLimits.defaults())
+        MovieFileReader.of(MovieJson.objectMapper(), IngestLimits.defaults())
                 .read(LocalMovieFiles.of(zip("data.zip", Map.of("movies_metadata.csv", METADATA))),
                 results::add);
 

@@ -191,7 +191,7 @@ class FullDatasetLoadIntegrationTests {
     /** Bulk bodies of 1,000 movies each, with an audit entry for each in {@code auditIndex} unless it is null. */
     private static List<String> bulkBodies(List<MovieFile> files, String index, String auditIndex) throws IOException {
         ObjectMapper json = MovieJson.objectMapper();
-        MovieFileReader reader = new MovieFileReader(json, io.marquee.indexer.ingest.IngestLimits.defaults());
+        MovieFileReader reader = MovieFileReader.of(json, io.marquee.indexer.ingest.IngestLimits.defaults());
         List<String> bodies = new ArrayList<>();
         StringBuilder body = new StringBuilder();
         int[] inBody = {0};

@@ -18,6 +18,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import io.marquee.records.RejectionCode;
 import io.marquee.indexer.IndexerTestProperties;
 import io.marquee.indexer.ingest.LocalMovieFiles;
 import io.marquee.movie.MovieDocument;
@@ -124,7 +125,8 @@ class MovieLoaderIntegrationTests {
                 Tuple.tuple(3L, "year 1850 is outside 1870–2100"),
                 Tuple.tuple(4L, "cast must be an array of strings, not the string \"Somebody\""));
         assertThat(report.rejectionsByReason()).containsEntry("out-of-range year", 1L);
-        assertThat(report.describe()).contains("rejected: 3").contains("record 3 (line 4): year 1850 is outside 1870–2100");
+        assertThat(report.rejections().get(1)).extracting(LoadReport.Rejection::line, LoadReport.Rejection::code)
+                .containsExactly(4L, RejectionCode.OUT_OF_RANGE);
         assertThat(count()).isEqualTo(2);
     }
 
