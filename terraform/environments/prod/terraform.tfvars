@@ -4,16 +4,7 @@ providers_allowed = {
   kaggle    = ["arn:aws:iam::109876543210:role/kaggle-bundles-delivery"]
 }
 
-clusters = {
-  "us-east-1" = {
-    oidc_provider_arn = "arn:aws:iam::123456789012:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/EXAMPLEUSEAST1"
-    oidc_provider_url = "oidc.eks.us-east-1.amazonaws.com/id/EXAMPLEUSEAST1"
-  }
-  "eu-west-1" = {
-    oidc_provider_arn = "arn:aws:iam::123456789012:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/EXAMPLEEUWEST1"
-    oidc_provider_url = "oidc.eks.eu-west-1.amazonaws.com/id/EXAMPLEEUWEST1"
-  }
-}
+pipeline_role_arn = "arn:aws:iam::123456789012:role/marquee-pipeline"
 
 zone_id     = "Z0123456789EXAMPLE"
 record_name = "api.marquee.example.com"

@@ -3,12 +3,9 @@ variable "providers_allowed" {
   type        = map(list(string))
 }
 
-variable "clusters" {
-  description = "Each region's EKS cluster: its IAM OIDC provider ARN and issuer URL (without https://)"
-  type = map(object({
-    oidc_provider_arn = string
-    oidc_provider_url = string
-  }))
+variable "pipeline_role_arn" {
+  description = "The role the pipeline runs Terraform and Helm with: the clusters' only administrator"
+  type        = string
 }
 
 variable "zone_id" {
@@ -22,7 +19,7 @@ variable "record_name" {
 }
 
 variable "load_balancers" {
-  description = "Each region's API load balancer (created by the ingress): DNS name and hosted zone id"
+  description = "Each region's API load balancer (created by the chart's ingress, named by its load-balancer-name annotation): DNS name and hosted zone id"
   type = map(object({
     load_balancer_dns_name = string
     load_balancer_zone_id  = string

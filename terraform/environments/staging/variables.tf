@@ -3,12 +3,25 @@ variable "providers_allowed" {
   type        = map(list(string))
 }
 
-variable "oidc_provider_arn" {
-  description = "The staging EKS cluster's IAM OIDC provider"
+variable "pipeline_role_arn" {
+  description = "The role the pipeline runs Terraform and Helm with: the cluster's only administrator"
   type        = string
 }
 
-variable "oidc_provider_url" {
-  description = "Its issuer URL without https://"
+variable "zone_id" {
+  description = "The Route 53 hosted zone of the API's name"
   type        = string
+}
+
+variable "record_name" {
+  description = "The API's public name"
+  type        = string
+}
+
+variable "load_balancers" {
+  description = "The API's load balancer (created by the chart's ingress): DNS name and hosted zone id"
+  type = map(object({
+    load_balancer_dns_name = string
+    load_balancer_zone_id  = string
+  }))
 }

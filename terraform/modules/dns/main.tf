@@ -1,6 +1,7 @@
-# Latency-based routing across regions: each client goes to the nearest healthy region. A region whose readiness
-# fails is taken out of the answers until it passes again; draining a region is inverting its health check
-# (see docs/runbooks/region-failover.md).
+# Latency-based routing across regions, under the origin name CloudFront resolves (origin.<record_name>; the public
+# name itself points at CloudFront, modules/edge): each edge location reaches the nearest healthy region. A region
+# whose readiness fails is taken out of the answers until it passes again; draining a region is inverting its health
+# check (see docs/runbooks/region-failover.md).
 
 resource "aws_route53_health_check" "region" {
   for_each          = var.regions
@@ -18,7 +19,7 @@ resource "aws_route53_health_check" "region" {
 resource "aws_route53_record" "api" {
   for_each        = var.regions
   zone_id         = var.zone_id
-  name            = var.record_name
+  name            = "origin.${var.record_name}"
   type            = "A"
   set_identifier  = each.key
   health_check_id = aws_route53_health_check.region[each.key].id

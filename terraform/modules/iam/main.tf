@@ -91,3 +91,44 @@ resource "aws_iam_role_policy" "indexer" {
   role   = aws_iam_role.indexer.id
   policy = data.aws_iam_policy_document.indexer.json
 }
+
+# KEDA scales the indexer by its queue's depth, reading it as the operator (the ScaledObject's identityOwner).
+data "aws_iam_policy_document" "keda_trust" {
+  statement {
+    actions = ["sts:AssumeRoleWithWebIdentity"]
+    principals {
+      type        = "Federated"
+      identifiers = [var.oidc_provider_arn]
+    }
+    condition {
+      test     = "StringEquals"
+      variable = "${var.oidc_provider_url}:sub"
+      values   = ["system:serviceaccount:keda:keda-operator"]
+    }
+    condition {
+      test     = "StringEquals"
+      variable = "${var.oidc_provider_url}:aud"
+      values   = ["sts.amazonaws.com"]
+    }
+  }
+}
+
+resource "aws_iam_role" "keda" {
+  name               = "${var.name}-${var.region}-keda"
+  assume_role_policy = data.aws_iam_policy_document.keda_trust.json
+  tags               = var.tags
+}
+
+data "aws_iam_policy_document" "keda" {
+  statement {
+    sid       = "ReadQueueDepth"
+    actions   = ["sqs:GetQueueAttributes"]
+    resources = [var.queue_arn]
+  }
+}
+
+resource "aws_iam_role_policy" "keda" {
+  name   = "read-queue-depth"
+  role   = aws_iam_role.keda.id
+  policy = data.aws_iam_policy_document.keda.json
+}

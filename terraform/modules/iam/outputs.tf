@@ -7,3 +7,8 @@ output "indexer_role_arn" {
   description = "For the chart's indexer.serviceAccount.roleArn"
   value       = aws_iam_role.indexer.arn
 }
+
+output "keda_role_arn" {
+  description = "The KEDA operator's role (modules/addons)"
+  value       = aws_iam_role.keda.arn
+}

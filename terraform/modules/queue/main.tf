@@ -1,5 +1,6 @@
 # The ingest queue of one region, its dead-letter queue (both encrypted with a customer-managed key), and the
-# bucket's notifications of every created or removed object under incoming/.
+# bucket's notifications: every created or removed object under incoming/ to the queue, every quarantine record to
+# its provider's topic.
 
 data "aws_caller_identity" "current" {}
 
@@ -116,6 +117,15 @@ resource "aws_s3_bucket_notification" "incoming" {
     queue_arn     = aws_sqs_queue.ingest.arn
     events        = ["s3:ObjectCreated:*", "s3:ObjectRemoved:*"]
     filter_prefix = "incoming/"
+  }
+  # Each provider's quarantine records, announced on its own topic.
+  dynamic "topic" {
+    for_each = var.quarantine_topic_arns
+    content {
+      topic_arn     = topic.value
+      events        = ["s3:ObjectCreated:*"]
+      filter_prefix = "quarantine/${topic.key}/"
+    }
   }
   depends_on = [aws_sqs_queue_policy.ingest]
 }

@@ -18,6 +18,12 @@ variable "bucket_arn" {
   type        = string
 }
 
+variable "quarantine_topic_arns" {
+  description = "Per provider, the SNS topic its quarantine records (quarantine/<provider>/) are announced on"
+  type        = map(string)
+  default     = {}
+}
+
 variable "max_receive_count" {
   description = "Receives after which a message goes to the dead-letter queue"
   type        = number

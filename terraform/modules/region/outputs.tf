@@ -40,3 +40,25 @@ output "provider_role_arns" {
   description = "The role each provider assumes to deliver here"
   value       = module.storage.provider_role_arns
 }
+
+output "keda_role_arn" {
+  description = "The KEDA operator's role (modules/addons)"
+  value       = module.iam.keda_role_arn
+}
+
+output "cluster" {
+  description = "The cluster: what the helm provider and modules/addons need"
+  value = {
+    name                              = module.cluster.cluster_name
+    endpoint                          = module.cluster.cluster_endpoint
+    certificate_authority_data        = module.cluster.cluster_certificate_authority_data
+    vpc_id                            = module.cluster.vpc_id
+    load_balancer_controller_role_arn = module.cluster.load_balancer_controller_role_arn
+    external_secrets_role_arn         = module.cluster.external_secrets_role_arn
+  }
+}
+
+output "certificate_arn" {
+  description = "The API load balancer's certificate"
+  value       = module.certificate.arn
+}

@@ -184,3 +184,99 @@ resource "aws_iam_role_policy" "provider_write" {
   role     = aws_iam_role.provider[each.key].id
   policy   = data.aws_iam_policy_document.provider_write[each.key].json
 }
+
+# Providers are told about rejections: each quarantine record written under quarantine/<provider>/ is announced on
+# that provider's own topic (the bucket's notification, modules/queue), which only that provider may subscribe to.
+data "aws_iam_policy_document" "notices_key" {
+  statement {
+    sid       = "Account"
+    actions   = ["kms:*"]
+    resources = ["*"]
+    principals {
+      type        = "AWS"
+      identifiers = ["arn:aws:iam::${data.aws_caller_identity.current.account_id}:root"]
+    }
+  }
+  statement {
+    sid       = "S3PublishesEncrypted"
+    actions   = ["kms:GenerateDataKey", "kms:Decrypt"]
+    resources = ["*"]
+    principals {
+      type        = "Service"
+      identifiers = ["s3.amazonaws.com"]
+    }
+    condition {
+      test     = "ArnEquals"
+      variable = "aws:SourceArn"
+      values   = [aws_s3_bucket.ingest.arn]
+    }
+  }
+}
+
+resource "aws_kms_key" "notices" {
+  description             = "${var.name} quarantine notices (${var.region})"
+  enable_key_rotation     = true
+  deletion_window_in_days = 30
+  policy                  = data.aws_iam_policy_document.notices_key.json
+  tags                    = var.tags
+}
+
+resource "aws_sns_topic" "quarantine" {
+  for_each          = var.providers_allowed
+  name              = "${var.name}-${var.region}-quarantine-${each.key}"
+  kms_master_key_id = aws_kms_key.notices.arn
+  tags              = var.tags
+}
+
+data "aws_iam_policy_document" "quarantine_topic" {
+  for_each = var.providers_allowed
+  statement {
+    sid       = "BucketPublishes"
+    actions   = ["sns:Publish"]
+    resources = [aws_sns_topic.quarantine[each.key].arn]
+    principals {
+      type        = "Service"
+      identifiers = ["s3.amazonaws.com"]
+    }
+    condition {
+      test     = "ArnEquals"
+      variable = "aws:SourceArn"
+      values   = [aws_s3_bucket.ingest.arn]
+    }
+    condition {
+      test     = "StringEquals"
+      variable = "aws:SourceAccount"
+      values   = [data.aws_caller_identity.current.account_id]
+    }
+  }
+  statement {
+    sid       = "ProviderSubscribes"
+    actions   = ["sns:Subscribe", "sns:GetTopicAttributes"]
+    resources = [aws_sns_topic.quarantine[each.key].arn]
+    principals {
+      type        = "AWS"
+      identifiers = each.value
+    }
+  }
+  statement {
+    sid       = "DenyInsecureTransport"
+    effect    = "Deny"
+    actions   = ["sns:*"]
+    resources = [aws_sns_topic.quarantine[each.key].arn]
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+    condition {
+      test     = "Bool"
+      variable = "aws:SecureTransport"
+      values   = ["false"]
+    }
+  }
+}
+
+resource "aws_sns_topic_policy" "quarantine" {
+  for_each = var.providers_allowed
+  arn      = aws_sns_topic.quarantine[each.key].arn
+  policy   = data.aws_iam_policy_document.quarantine_topic[each.key].json
+}

@@ -17,3 +17,8 @@ output "provider_role_arns" {
   description = "The role each provider assumes to deliver"
   value       = { for id, role in aws_iam_role.provider : id => role.arn }
 }
+
+output "quarantine_topic_arns" {
+  description = "Each provider's topic announcing its quarantine records (the provider subscribes to it)"
+  value       = { for id, topic in aws_sns_topic.quarantine : id => topic.arn }
+}
