@@ -82,6 +82,24 @@ class HelmChartTests {
     }
 
     @Test
+    void shipsTheAlertsAndTheDashboardWhereverPrometheusScrapes() throws IOException {
+        Chart.Rendered prod = Chart.render("values-prod-us-east-1.yaml");
+        JsonNode rules = prod.one("PrometheusRule", "marquee-slo");
+        JsonNode file = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+                .readTree(Chart.DIRECTORY.resolve("files/alerts.rules.yaml").toFile());
+        // Exactly the rules promtool tested (AlertRulesTests), templates such as {{ $value }} left for Prometheus.
+        assertThat(rules.path("spec").path("groups")).isEqualTo(file.path("groups"));
+        assertThat(rules.toString()).contains("{{ $value | humanizePercentage }}");
+        JsonNode dashboard = prod.one("ConfigMap", "marquee-dashboard");
+        assertThat(dashboard.path("metadata").path("labels").path("grafana_dashboard").asText()).isEqualTo("1");
+        JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(dashboard.path("data").path("marquee.json").asText());
+        assertThat(json.path("uid").asText()).isEqualTo("marquee-slo");
+        assertThat(json.path("panels").size()).isGreaterThanOrEqualTo(10);
+        assertThat(Chart.render("values-staging.yaml").ofKind("PrometheusRule")).as("staging without the Prometheus Operator")
+                .hasSize(Chart.render("values-staging.yaml").ofKind("ServiceMonitor").size());
+    }
+
+    @Test
     void refusesToRenderTheLatestTag() {
         assertThatThrownBy(() -> Chart.render(Optional.of("values-staging.yaml"), Map.of("image.tag", "latest")))
                 .hasMessageContaining("latest");

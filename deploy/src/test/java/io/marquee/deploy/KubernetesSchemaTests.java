@@ -85,6 +85,7 @@ class KubernetesSchemaTests {
         List<String> checked = result.output().lines().filter(line -> line.startsWith("ok ")).toList();
         assertThat(checked).hasSize(rendered.objects().size());
         assertThat(checked).anyMatch(line -> line.contains("Elasticsearch/marquee")).anyMatch(line -> line.contains("ScaledObject/"))
-                .anyMatch(line -> line.contains("ServiceMonitor/")).anyMatch(line -> line.contains("ExternalSecret/"));
+                .anyMatch(line -> line.contains("ServiceMonitor/")).anyMatch(line -> line.contains("ExternalSecret/"))
+                .anyMatch(line -> line.contains("PrometheusRule/")).anyMatch(line -> line.contains("ConfigMap/marquee-dashboard"));
     }
 }

@@ -5,10 +5,13 @@ import java.time.Clock;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.json.JsonpMapper;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.marquee.indexer.audit.AuditRollover;
+import io.marquee.indexer.indices.ClusterHealthGauge;
 import io.marquee.indexer.audit.ChangeTracker;
 import io.marquee.indexer.audit.Ownership;
 import io.marquee.indexer.index.BulkProperties;
@@ -49,6 +52,11 @@ class IndexerConfiguration {
     @Bean
     MovieIndexAdmin movieIndexAdmin(ElasticsearchClient client, SchemaInstaller schema) {
         return new MovieIndexAdmin(client, schema);
+    }
+
+    @Bean
+    ClusterHealthGauge clusterHealthGauge(ElasticsearchClient client, MeterRegistry registry) {
+        return new ClusterHealthGauge(client, registry, 15);
     }
 
     @Bean

@@ -9,7 +9,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -79,7 +81,17 @@ class LocalStackIntegrationTests {
 
             // The consuming indexer's metrics, beside the API.
             HttpResponse<String> metrics = get(URI.create("http://localhost:" + (port + 1) + "/actuator/prometheus"));
-            assertThat(metrics.body()).contains("marquee_ingest_messages_total{outcome=\"deleted\"", "marquee_ingest_lag_seconds_count");
+            assertThat(metrics.body()).containsPattern("marquee_ingest_messages_total\\{[^}]*outcome=\"deleted\"").contains("marquee_ingest_lag_seconds_count");
+
+            // Every series the chart's alerts and dashboard read is one the API or the indexer really exports.
+            HttpResponse<String> apiMetrics = http.send(HttpRequest.newBuilder(stack.apiUri().resolve("/actuator/prometheus"))
+                    .header("X-Api-Key", stack.state().adminKey()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(apiMetrics.statusCode()).isEqualTo(200);
+            Set<String> exported = new HashSet<>(MonitoredSeries.exported(apiMetrics.body()));
+            exported.addAll(MonitoredSeries.exported(metrics.body()));
+            Set<String> read = MonitoredSeries.readBy(Path.of("../charts/marquee/files/alerts.rules.yaml"), Path.of("../charts/marquee/files/dashboard.json"));
+            assertThat(read).hasSizeGreaterThan(10);
+            assertThat(exported).containsAll(read);
 
             // make load: through S3 and SQS, as a provider would deliver.
             Path more = Files.writeString(state.resolve("more.ndjson"),

@@ -1,6 +1,7 @@
 package io.marquee.api.cache;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.boot.web.codec.CodecCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -12,8 +13,8 @@ import io.marquee.api.catalog.IndexGeneration;
 class CacheConfiguration {
 
     @Bean
-    ResponseCache responseCache(CacheProperties properties, IndexGeneration generation, ObjectMapper json) {
-        return new ResponseCache(properties, generation::current, json, System::nanoTime);
+    ResponseCache responseCache(CacheProperties properties, IndexGeneration generation, ObjectMapper json, MeterRegistry registry) {
+        return new ResponseCache(properties, generation::current, json, System::nanoTime, registry);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package io.marquee.api.cache;
 
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -13,6 +14,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -65,10 +68,16 @@ public class ResponseCache {
     private final Map<Key, CompletableFuture<Entry>> refreshing = new ConcurrentHashMap<>();
     // Weak identity keys: a body's bytes live exactly as long as some cached answer still holds the body.
     private final Cache<Object, byte[]> encoded = Caffeine.newBuilder().weakKeys().build();
+    private final Map<Cached.Source, Counter> answers = new EnumMap<>(Cached.Source.class);
     private volatile String current;
     private volatile String previous;
 
-    ResponseCache(CacheProperties properties, Supplier<String> generation, ObjectMapper json, LongSupplier nanoTime) {
+    ResponseCache(CacheProperties properties, Supplier<String> generation, ObjectMapper json, LongSupplier nanoTime, MeterRegistry registry) {
+        for (Cached.Source source : Cached.Source.values()) {
+            answers.put(source, Counter.builder("marquee.api.cache.answers").tag("source", source.header())
+                    .description("Answers of the cached routes by where they came from (answers on the connection: marquee.api.hits.answered)")
+                    .register(registry));
+        }
         long budget = properties.maxEntries() == 0 ? 0 : properties.maxBytes().toBytes();
         this.caching = budget > 0;
         int leastWeight = (int) Math.min(Integer.MAX_VALUE, properties.maxEntries() == 0 ? 1 : Math.max(1, budget / properties.maxEntries()));
@@ -174,6 +183,7 @@ public class ResponseCache {
      * A stale answer says so in a {@code Warning} too: 110 while it is being revalidated, 111 when revalidation failed.
      */
     public ResponseEntity.BodyBuilder ok(Cached<?> answer) {
+        answers.get(answer.source()).increment();
         ResponseEntity.BodyBuilder response = ResponseEntity.ok().eTag(answer.etag()).cacheControl(cacheControl)
                 .header(X_CACHE, answer.source().header());
         if (answer.source() == Cached.Source.STALE) {

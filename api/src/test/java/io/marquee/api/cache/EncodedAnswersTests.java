@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
@@ -23,7 +24,7 @@ class EncodedAnswersTests {
 
     private final ResponseCache cache = new ResponseCache(new CacheProperties(100, DataSize.ofMegabytes(64), Duration.ofSeconds(10),
             Duration.ofSeconds(30), Duration.ofMinutes(10),
-            Duration.ofSeconds(5)), () -> "movies-v1", new ObjectMapper(), System::nanoTime);
+            Duration.ofSeconds(5)), () -> "movies-v1", new ObjectMapper(), System::nanoTime, new SimpleMeterRegistry());
     private final EncodedAnswers encoder = new EncodedAnswers(new ObjectMapper(), cache);
     private final AtomicInteger reads = new AtomicInteger();
 

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -24,7 +25,7 @@ class ResponseCacheTests {
     private final AtomicReference<String> generation = new AtomicReference<>("movies-v1");
     private final ResponseCache cache = new ResponseCache(new CacheProperties(100, DataSize.ofMegabytes(64), Duration.ofSeconds(10),
             Duration.ofSeconds(30), Duration.ofMinutes(10),
-            Duration.ofSeconds(5)), generation::get, new ObjectMapper(), now::get);
+            Duration.ofSeconds(5)), generation::get, new ObjectMapper(), now::get, new SimpleMeterRegistry());
     private final AtomicInteger calls = new AtomicInteger();
 
     @Test
@@ -42,7 +43,7 @@ class ResponseCacheTests {
     @Test
     void withNoRoomKeepsNothingAndGivesNothingToRepeat() {
         ResponseCache off = new ResponseCache(new CacheProperties(0, DataSize.ofMegabytes(64), Duration.ofSeconds(10), Duration.ofSeconds(30),
-                Duration.ofMinutes(10), Duration.ofSeconds(5)), generation::get, new ObjectMapper(), now::get);
+                Duration.ofMinutes(10), Duration.ofSeconds(5)), generation::get, new ObjectMapper(), now::get, new SimpleMeterRegistry());
         ResponseCache.Served served = new ResponseCache.Served();
 
         StepVerifier.create(off.get("q", () -> answer("heat")).contextWrite(reactor.util.context.Context.of(ResponseCache.Served.class, served)))
@@ -220,7 +221,7 @@ class ResponseCacheTests {
     @Test
     void keepsTheHeapItsAnswersTakeWithinItsBudget() {
         ResponseCache small = new ResponseCache(new CacheProperties(100_000, DataSize.ofKilobytes(64), Duration.ofSeconds(10),
-                Duration.ofSeconds(30), Duration.ofMinutes(10), Duration.ofSeconds(5)), generation::get, new ObjectMapper(), now::get);
+                Duration.ofSeconds(30), Duration.ofMinutes(10), Duration.ofSeconds(5)), generation::get, new ObjectMapper(), now::get, new SimpleMeterRegistry());
         String kilobyte = "x".repeat(1024);
         for (int i = 0; i < 200; i++) {
             int n = i;

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntSupplier;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -47,6 +48,12 @@ final class IngestMetrics {
     private void depthGauge(AtomicLong depth, String queue, String state) {
         Gauge.builder("marquee.ingest.queue.messages", depth, AtomicLong::get).tag("queue", queue).tag("state", state)
                 .description("Messages in the queue, as SQS last reported (-1 before the first report)").register(registry);
+    }
+
+    /** How many workers consume, against how many should: the alert on "fewer than configured" compares the two. */
+    void workers(IntSupplier running, int configured) {
+        Gauge.builder("marquee.ingest.workers", running, IntSupplier::getAsInt).description("Queue workers running").register(registry);
+        Gauge.builder("marquee.ingest.workers.configured", () -> configured).description("Queue workers configured").register(registry);
     }
 
     /** A message handled: {@code deleted} when done, {@code retried} when handed back for later, {@code dead-lettered}. */

@@ -22,7 +22,10 @@ class PipelineConfiguration {
             PipelineProperties properties, IngestLimits limits, MeterRegistry registry, Clock clock) {
         IngestMetrics metrics = new IngestMetrics(registry, clock);
         ObjectIngest ingest = new ObjectIngest(s3, loader, changes, providers, MovieJson.objectMapper(), metrics, limits);
-        return new QueueConsumer(sqs, new S3EventMessages(MovieJson.objectMapper()), ingest, MovieJson.objectMapper(), properties, metrics, clock);
+        QueueConsumer consumer = new QueueConsumer(sqs, new S3EventMessages(MovieJson.objectMapper()), ingest, MovieJson.objectMapper(),
+                properties, metrics, clock);
+        metrics.workers(consumer::workersRunning, properties.concurrency());
+        return consumer;
     }
 
     @Bean
