@@ -221,7 +221,8 @@ class ResponseCacheTests {
     @Test
     void keepsTheHeapItsAnswersTakeWithinItsBudget() {
         ResponseCache small = new ResponseCache(new CacheProperties(100_000, DataSize.ofKilobytes(64), Duration.ofSeconds(10),
-                Duration.ofSeconds(30), Duration.ofMinutes(10), Duration.ofSeconds(5)), generation::get, new ObjectMapper(), now::get, new SimpleMeterRegistry());
+                Duration.ofSeconds(30), Duration.ofMinutes(10), Duration.ofSeconds(5)), generation::get, new ObjectMapper(), now::get,
+                new SimpleMeterRegistry());
         String kilobyte = "x".repeat(1024);
         for (int i = 0; i < 200; i++) {
             int n = i;
