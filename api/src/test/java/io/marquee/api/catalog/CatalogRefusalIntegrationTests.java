@@ -1,5 +1,7 @@
 package io.marquee.api.catalog;
 
+import java.util.List;
+
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -61,7 +63,10 @@ class CatalogRefusalIntegrationTests {
             logger.detachAppender(events);
         }
 
-        assertThat(events.list).hasSize(25).allSatisfy(event -> {
+        // Other cached test contexts refresh their index generation in the background on the same logger; their lines
+        // are not this test's.
+        List<ILoggingEvent> refusals = events.list.stream().filter(event -> !event.getFormattedMessage().contains("during alias lookup")).toList();
+        assertThat(refusals).hasSize(25).allSatisfy(event -> {
             assertThat(event.getLevel()).isEqualTo(Level.WARN);
             assertThat(event.getThrowableProxy()).as("no stack trace").isNull();
         });
