@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.marcnuri.helm.LintResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -85,14 +87,14 @@ class HelmChartTests {
     void shipsTheAlertsAndTheDashboardWhereverPrometheusScrapes() throws IOException {
         Chart.Rendered prod = Chart.render("values-prod-us-east-1.yaml");
         JsonNode rules = prod.one("PrometheusRule", "marquee-slo");
-        JsonNode file = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+        JsonNode file = new ObjectMapper(new YAMLFactory())
                 .readTree(Chart.DIRECTORY.resolve("files/alerts.rules.yaml").toFile());
         // Exactly the rules promtool tested (AlertRulesTests), templates such as {{ $value }} left for Prometheus.
         assertThat(rules.path("spec").path("groups")).isEqualTo(file.path("groups"));
         assertThat(rules.toString()).contains("{{ $value | humanizePercentage }}");
         JsonNode dashboard = prod.one("ConfigMap", "marquee-dashboard");
         assertThat(dashboard.path("metadata").path("labels").path("grafana_dashboard").asText()).isEqualTo("1");
-        JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(dashboard.path("data").path("marquee.json").asText());
+        JsonNode json = new ObjectMapper().readTree(dashboard.path("data").path("marquee.json").asText());
         assertThat(json.path("uid").asText()).isEqualTo("marquee-slo");
         assertThat(json.path("panels").size()).isGreaterThanOrEqualTo(10);
         assertThat(Chart.render("values-staging.yaml").ofKind("PrometheusRule")).as("staging without the Prometheus Operator")

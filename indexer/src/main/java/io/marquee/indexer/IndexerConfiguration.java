@@ -11,7 +11,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.marquee.indexer.audit.AuditRollover;
-import io.marquee.indexer.indices.ClusterHealthGauge;
 import io.marquee.indexer.audit.ChangeTracker;
 import io.marquee.indexer.audit.Ownership;
 import io.marquee.indexer.index.BulkProperties;
@@ -22,6 +21,7 @@ import io.marquee.indexer.pipeline.ProviderProperties;
 import io.marquee.schema.IndexNames;
 import io.marquee.schema.SchemaInstaller;
 import io.marquee.schema.SchemaTemplates;
+import io.marquee.indexer.indices.ClusterHealthGauge;
 import io.marquee.indexer.indices.MovieIndexAdmin;
 import io.marquee.movie.MovieJson;
 

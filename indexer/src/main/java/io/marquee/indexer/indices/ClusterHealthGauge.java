@@ -14,12 +14,10 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * The cluster's health as a metric, {@code marquee.elasticsearch.cluster.status}: 0 green, 1 yellow, 2 red, -1 when
- * the cluster does not answer. Asked on its own thread every {@code every} seconds, never while a scrape waits, so a
+ * the cluster does not answer. Asked on its own thread every {@code everySeconds}, never while a scrape waits, so a
  * slow cluster cannot slow the metrics endpoint; the alert on it is "not green" (charts/marquee: PrometheusRule).
  */
 public final class ClusterHealthGauge implements SmartLifecycle {
-
-    static final String NAME = "marquee.elasticsearch.cluster.status";
 
     private final ElasticsearchClient client;
     private final long everySeconds;
@@ -29,7 +27,8 @@ public final class ClusterHealthGauge implements SmartLifecycle {
     public ClusterHealthGauge(ElasticsearchClient client, MeterRegistry registry, long everySeconds) {
         this.client = client;
         this.everySeconds = everySeconds;
-        Gauge.builder(NAME, status, AtomicInteger::get).description("Elasticsearch cluster health: 0 green, 1 yellow, 2 red, -1 unreachable")
+        Gauge.builder("marquee.elasticsearch.cluster.status", status, AtomicInteger::get)
+                .description("Elasticsearch cluster health: 0 green, 1 yellow, 2 red, -1 unreachable")
                 .register(registry);
     }
 
@@ -42,10 +41,6 @@ public final class ClusterHealthGauge implements SmartLifecycle {
         catch (Exception ex) {
             status.set(-1);
         }
-    }
-
-    int status() {
-        return status.get();
     }
 
     @Override

@@ -101,7 +101,6 @@ final class JsonRecordsReader implements FormatReader.OnePass {
             return MovieValidator.validate(json.readTree(parser), position, line);
         }
         long start = parser.currentTokenLocation().getByteOffset();
-        long max = maxRecordBytes;
         TokenBuffer buffer = new TokenBuffer(parser);
         buffer.copyCurrentEvent(parser);
         int depth = 1;
@@ -115,13 +114,13 @@ final class JsonRecordsReader implements FormatReader.OnePass {
             }
             if (buffer != null) {
                 buffer.copyCurrentEvent(parser);
-                if (parser.currentLocation().getByteOffset() - start > max) {
+                if (parser.currentLocation().getByteOffset() - start > maxRecordBytes) {
                     buffer = null;
                 }
             }
         }
         if (buffer == null) {
-            return new RecordResult.Rejected(position, line, RejectionCode.TOO_LARGE, "record is larger than " + max + " bytes");
+            return new RecordResult.Rejected(position, line, RejectionCode.TOO_LARGE, "record is larger than " + maxRecordBytes + " bytes");
         }
         try (JsonParser buffered = buffer.asParser()) {
             return MovieValidator.validate(json.readTree(buffered), position, line);
